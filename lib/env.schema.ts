@@ -1,0 +1,112 @@
+import { z } from "zod";
+
+// Pure schemas and parsing, shared by `lib/env.ts` (server) and the unit tests.
+// Empty strings count as unset, so `FOO=` in a .env file behaves like a missing variable.
+
+const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+const flag = z.preprocess(
+  (v) => (v === "" || v === undefined ? undefined : v),
+  z
+    .enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
+);
+const url = (what: string) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url({ message: `must be a URL (${what})` }),
+  );
+
+const DEV_AUTH_SECRET = "dev-only-insecure-auth-secret-change-me-0123456789";
+
+export const serverEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: url("postgresql://user:password@host:5432/db"),
+    AUTH_SECRET: optional,
+    EMAIL_SERVER: optional,
+    EMAIL_FROM: optional,
+    DEV_OUTBOX: flag,
+    AUTH_GITHUB_ID: optional,
+    AUTH_GITHUB_SECRET: optional,
+    AUTH_GOOGLE_ID: optional,
+    AUTH_GOOGLE_SECRET: optional,
+    CREEM_API_KEY: optional,
+    CREEM_WEBHOOK_SECRET: optional,
+    CREEM_API_BASE_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.url({ message: "must be a URL (e.g. http://localhost:4010)" }).optional(),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    const prod = env.NODE_ENV === "production";
+    if (prod && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production (generate one with `openssl rand -base64 32`)",
+      });
+    }
+    if (env.AUTH_SECRET && env.AUTH_SECRET.length < 32) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be at least 32 characters" });
+    }
+    if (env.EMAIL_SERVER && !env.EMAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: "is required when EMAIL_SERVER is set" });
+    }
+    for (const provider of ["GITHUB", "GOOGLE"] as const) {
+      const id = env[`AUTH_${provider}_ID`];
+      const secret = env[`AUTH_${provider}_SECRET`];
+      if (Boolean(id) !== Boolean(secret)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [id ? `AUTH_${provider}_SECRET` : `AUTH_${provider}_ID`],
+          message: `is required when AUTH_${provider}_${id ? "ID" : "SECRET"} is set`,
+        });
+      }
+    }
+    if (prod && !env.CREEM_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["CREEM_API_KEY"], message: "is required in production" });
+    }
+    if (prod && !env.CREEM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["CREEM_WEBHOOK_SECRET"], message: "is required in production" });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    // The dev outbox stores sign-in links in the database instead of mailing them. It is on by default
+    // in development without SMTP and never on in production unless explicitly enabled (e2e tests).
+    DEV_OUTBOX: env.DEV_OUTBOX ?? (env.NODE_ENV !== "production" && !env.EMAIL_SERVER),
+    CREEM_API_KEY: env.CREEM_API_KEY ?? "",
+    CREEM_WEBHOOK_SECRET: env.CREEM_WEBHOOK_SECRET ?? "",
+  }));
+
+export type ServerEnv = z.output<typeof serverEnvSchema>;
+
+export const publicEnvSchema = z.object({
+  NEXT_PUBLIC_APP_URL: z.preprocess(
+    (v) => (v === "" || v === undefined ? "http://localhost:3000" : v),
+    z.url({ message: "must be the app's public URL, e.g. https://app.example.com" }),
+  ),
+});
+
+export type PublicEnv = z.output<typeof publicEnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment variables:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "(environment)";
+    const message =
+      issue.code === "invalid_type" && issue.input === undefined ? "is required but not set" : issue.message;
+    return `${name} ${message}`;
+  });
+  throw new EnvError(problems);
+}
