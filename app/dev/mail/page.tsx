@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Dev outbox", robots: { index: false } };
+
+const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
+
+// Sign-in mails stored instead of sent (no SMTP in development). 404 unless DEV_OUTBOX is on, which it
+// never is in production unless set explicitly (the e2e tests do).
+export default async function DevMailPage() {
+  await connection();
+  if (!env.DEV_OUTBOX) notFound();
+  const mails = await db.devMail.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
+
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
+      <div>
+        <h1 className="text-3xl font-semibold tracking-tight">Dev outbox</h1>
+        <p className="mt-1 text-zinc-600">
+          Mails the app would have sent. Configure EMAIL_SERVER to send real mail instead.
+        </p>
+      </div>
+      {mails.length === 0 && <Alert tone="info">No mail yet. Request a sign-in link to see it here.</Alert>}
+      <ul className="flex flex-col gap-4" aria-label="Mails">
+        {mails.map((mail) => (
+          <li key={mail.id}>
+            <Card>
+              <CardHeader>
+                <CardTitle className="text-base">{mail.subject}</CardTitle>
+                <CardDescription>
+                  To <span className="font-medium text-zinc-800">{mail.to}</span> ·{" "}
+                  <time dateTime={mail.createdAt.toISOString()}>{timeFormat.format(mail.createdAt)}</time>
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-3 text-sm">
+                <pre className="font-sans whitespace-pre-wrap text-zinc-700">{mail.text}</pre>
+                {mail.url && (
+                  <a
+                    href={mail.url}
+                    className="self-start font-medium text-brand-700 underline underline-offset-4"
+                    aria-label={`Open sign-in link for ${mail.to}`}
+                  >
+                    Open sign-in link
+                  </a>
+                )}
+              </CardContent>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

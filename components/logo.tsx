@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { site } from "@/lib/site";
+
+export function Logo() {
+  return (
+    <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-zinc-900">
+      <span
+        aria-hidden="true"
+        className="grid size-7 place-items-center rounded-lg bg-gradient-to-br from-brand-500 to-brand-700 text-sm text-white"
+      >
+        ▲
+      </span>
+      {site.name}
+    </Link>
+  );
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import NextAuth from "next-auth";
+import { redirect } from "next/navigation";
+import type { Provider } from "next-auth/providers";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { emailProvider } from "@/lib/auth-email";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
+
+function providers(): Provider[] {
+  const list: Provider[] = [];
+  const email = emailProvider();
+  if (email) list.push(email);
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
+    list.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  }
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
+    list.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  }
+  return list;
+}
+
+// Database sessions: signing out (or deleting a user) ends the session everywhere at once, and the
+// session row is the one place a billing change can be checked against. The proxy only looks for the
+// cookie; pages and actions validate it against the database through `requireUser()`.
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  adapter: PrismaAdapter(db),
+  providers: providers(),
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+  logger: {
+    // An expired or reused magic link is a user mistake with a friendly message, not a server error.
+    error(error) {
+      if (error.name === "Verification") console.warn(`[auth] ${error.name}: ${error.message.split("\n")[0]}`);
+      else console.error("[auth]", error);
+    },
+  },
+  callbacks: {
+    session({ session, user }) {
+      session.user.id = user.id;
+      return session;
+    },
+  },
+});
+
+export type AuthProviderInfo = { id: string; name: string; type: "email" | "oauth" };
+
+export function configuredProviders(): AuthProviderInfo[] {
+  return providers().map((p) => {
+    const resolved = typeof p === "function" ? p() : p;
+    return { id: resolved.id, name: resolved.name, type: resolved.type === "email" ? "email" : "oauth" };
+  });
+}
+
+export type CurrentUser = { id: string; email: string; name: string | null; image: string | null };
+
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null, image: user.image ?? null };
+}
+
+/** For server components, server actions and route handlers: the signed-in user, or a redirect to sign-in. */
+export async function requireUser(returnTo = "/dashboard"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackUrl(returnTo))}`);
+  return user;
+}
