@@ -1,0 +1,42 @@
+import { requireId } from "./request-utils";
+import { licenseSchema, type License } from "./schemas/license";
+import type { Transport } from "./transport";
+
+export interface ActivateLicenseInput {
+  key: string;
+  /** A label for the device or installation, e.g. its hostname. */
+  instanceName: string;
+}
+
+export interface LicenseInstanceInput {
+  key: string;
+  instanceId: string;
+}
+
+export function licensesApi(request: Transport) {
+  const post = (action: string, body: Record<string, unknown>) =>
+    request({ method: "POST", path: `/v1/licenses/${action}`, body, schema: licenseSchema });
+
+  return {
+    /** The returned license's `instance` is the new activation. */
+    activate(input: ActivateLicenseInput): Promise<License> {
+      return post("activate", {
+        key: requireId(input.key, "key"),
+        instance_name: requireId(input.instanceName, "instanceName"),
+      });
+    },
+    validate(input: LicenseInstanceInput): Promise<License> {
+      return post("validate", {
+        key: requireId(input.key, "key"),
+        instance_id: requireId(input.instanceId, "instanceId"),
+      });
+    },
+    deactivate(input: LicenseInstanceInput): Promise<License> {
+      return post("deactivate", {
+        key: requireId(input.key, "key"),
+        instance_id: requireId(input.instanceId, "instanceId"),
+      });
+    },
+  };
+}
+export type LicensesApi = ReturnType<typeof licensesApi>;
