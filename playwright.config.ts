@@ -12,7 +12,11 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: [
+    ["list"],
+    ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["json"] as ["json"]] : []),
+    ...(process.env.CI ? [] : [["html", { open: "never" }] as ["html", { open: "never" }]]),
+  ],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

@@ -1,0 +1,36 @@
+import path from "node:path";
+import { run } from "./lib/run";
+import { createTestDatabase } from "./lib/test-database";
+
+// Fails when prisma/schema.prisma and the committed migrations disagree (a schema change without its
+// migration). Prisma replays the migrations into a throw-away shadow database to compare.
+const root = path.resolve(import.meta.dirname, "..");
+
+async function main() {
+  const scratch = process.env.DATABASE_URL ? null : await createTestDatabase("starter_migcheck");
+  const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? scratch!.url };
+  try {
+    await run(
+      "npx",
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        "--from-migrations",
+        "prisma/migrations",
+        "--to-schema",
+        "prisma/schema.prisma",
+        "--exit-code",
+      ],
+      { cwd: root, env },
+    );
+    console.log("✓ Migrations match prisma/schema.prisma");
+  } catch {
+    console.error("✗ prisma/schema.prisma has changes without a migration: run `npm run db:migrate -- --name <change>`");
+    process.exitCode = 1;
+  } finally {
+    await scratch?.drop();
+  }
+}
+
+void main();

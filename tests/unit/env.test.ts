@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv, publicEnvSchema, serverEnvSchema } from "@/lib/env.schema";
+
+const base = { DATABASE_URL: "postgresql://u@localhost:5432/db" };
+const prod = {
+  ...base,
+  NODE_ENV: "production",
+  AUTH_SECRET: "x".repeat(32),
+  CREEM_API_KEY: "creem_test_abc",
+  CREEM_WEBHOOK_SECRET: "whsec_abc",
+};
+
+function problems(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(serverEnvSchema, source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("server env", () => {
+  it("names a missing DATABASE_URL", () => {
+    expect(problems({})).toEqual(["DATABASE_URL is required but not set"]);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(problems({ DATABASE_URL: "" })).toEqual(["DATABASE_URL is required but not set"]);
+  });
+
+  it("rejects a malformed URL with a hint", () => {
+    expect(problems({ DATABASE_URL: "not a url" })[0]).toMatch(/^DATABASE_URL must be a URL/);
+  });
+
+  it("accepts a development setup with only a database", () => {
+    const env = parseEnv(serverEnvSchema, base);
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.DEV_OUTBOX).toBe(true);
+  });
+
+  it("requires production secrets", () => {
+    expect(problems({ ...base, NODE_ENV: "production" })).toEqual([
+      "AUTH_SECRET is required in production (generate one with `openssl rand -base64 32`)",
+      "CREEM_API_KEY is required in production",
+      "CREEM_WEBHOOK_SECRET is required in production",
+    ]);
+    expect(problems(prod)).toEqual([]);
+  });
+
+  it("keeps the dev outbox off in production unless enabled explicitly", () => {
+    expect(parseEnv(serverEnvSchema, prod).DEV_OUTBOX).toBe(false);
+    expect(parseEnv(serverEnvSchema, { ...prod, DEV_OUTBOX: "true" }).DEV_OUTBOX).toBe(true);
+    expect(parseEnv(serverEnvSchema, { ...base, EMAIL_SERVER: "smtp://h", EMAIL_FROM: "a@b.c" }).DEV_OUTBOX).toBe(
+      false,
+    );
+    expect(problems({ ...base, DEV_OUTBOX: "yes" })).toEqual(['DEV_OUTBOX must be "true" or "false"']);
+  });
+
+  it("rejects a short AUTH_SECRET", () => {
+    expect(problems({ ...base, AUTH_SECRET: "short" })).toEqual(["AUTH_SECRET must be at least 32 characters"]);
+  });
+
+  it("needs EMAIL_FROM with EMAIL_SERVER", () => {
+    expect(problems({ ...base, EMAIL_SERVER: "smtp://mail:25" })).toEqual(["EMAIL_FROM is required when EMAIL_SERVER is set"]);
+  });
+
+  it("needs both halves of an OAuth app", () => {
+    expect(problems({ ...base, AUTH_GITHUB_ID: "id" })).toEqual([
+      "AUTH_GITHUB_SECRET is required when AUTH_GITHUB_ID is set",
+    ]);
+    expect(problems({ ...base, AUTH_GOOGLE_SECRET: "s" })).toEqual([
+      "AUTH_GOOGLE_ID is required when AUTH_GOOGLE_SECRET is set",
+    ]);
+  });
+
+  it("lists every problem at once in the error message", () => {
+    expect(() => parseEnv(serverEnvSchema, { DEV_OUTBOX: "maybe", CREEM_API_BASE_URL: "nope" })).toThrow(
+      /DATABASE_URL is required but not set\n.*DEV_OUTBOX must be .*\n.*CREEM_API_BASE_URL must be a URL.*See \.env\.example/s,
+    );
+  });
+
+  it("validates CREEM_API_BASE_URL when given", () => {
+    expect(problems({ ...base, CREEM_API_BASE_URL: "localhost" })[0]).toMatch(/^CREEM_API_BASE_URL must be a URL/);
+    expect(parseEnv(serverEnvSchema, { ...base, CREEM_API_BASE_URL: "http://localhost:4010" }).CREEM_API_BASE_URL).toBe(
+      "http://localhost:4010",
+    );
+  });
+});
+
+describe("public env", () => {
+  it("defaults the app URL for local development", () => {
+    expect(parseEnv(publicEnvSchema, {}).NEXT_PUBLIC_APP_URL).toBe("http://localhost:3000");
+  });
+
+  it("rejects a malformed app URL", () => {
+    expect(() => parseEnv(publicEnvSchema, { NEXT_PUBLIC_APP_URL: "example.com" })).toThrow(
+      /NEXT_PUBLIC_APP_URL must be the app's public URL/,
+    );
+  });
+});
