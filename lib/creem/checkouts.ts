@@ -41,7 +41,7 @@ export function toCreateCheckoutBody(input: CreateCheckoutInput): Record<string,
 
 export function checkoutsApi(request: Transport) {
   return {
-    create(input: CreateCheckoutInput): Promise<Checkout> {
+    async create(input: CreateCheckoutInput): Promise<Checkout> {
       return request({
         method: "POST",
         path: "/v1/checkouts",
@@ -49,7 +49,7 @@ export function checkoutsApi(request: Transport) {
         schema: checkoutSchema,
       });
     },
-    get(checkoutId: string): Promise<Checkout> {
+    async get(checkoutId: string): Promise<Checkout> {
       return request({
         method: "GET",
         path: "/v1/checkouts",

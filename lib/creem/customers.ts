@@ -12,7 +12,7 @@ const customerPageSchema = pageOf(customerSchema);
 
 export function customersApi(request: Transport) {
   return {
-    get(customerId: string): Promise<Customer> {
+    async get(customerId: string): Promise<Customer> {
       return request({
         method: "GET",
         path: "/v1/customers",
@@ -20,7 +20,7 @@ export function customersApi(request: Transport) {
         schema: customerSchema,
       });
     },
-    getByEmail(email: string): Promise<Customer> {
+    async getByEmail(email: string): Promise<Customer> {
       return request({
         method: "GET",
         path: "/v1/customers",
@@ -28,7 +28,7 @@ export function customersApi(request: Transport) {
         schema: customerSchema,
       });
     },
-    list(params: PageParams = {}): Promise<Page<Customer>> {
+    async list(params: PageParams = {}): Promise<Page<Customer>> {
       return request({
         method: "GET",
         path: "/v1/customers/list",
@@ -37,7 +37,7 @@ export function customersApi(request: Transport) {
       });
     },
     /** A short-lived link to CREEM's customer portal. Check the customer belongs to the signed-in user first. */
-    createBillingPortalLink(customerId: string): Promise<CustomerPortalLink> {
+    async createBillingPortalLink(customerId: string): Promise<CustomerPortalLink> {
       return request({
         method: "POST",
         path: "/v1/customers/billing",

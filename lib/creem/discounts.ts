@@ -37,7 +37,7 @@ export function toCreateDiscountBody(input: CreateDiscountInput): Record<string,
 
 export function discountsApi(request: Transport) {
   return {
-    create(input: CreateDiscountInput): Promise<Discount> {
+    async create(input: CreateDiscountInput): Promise<Discount> {
       return request({
         method: "POST",
         path: "/v1/discounts",
@@ -45,7 +45,7 @@ export function discountsApi(request: Transport) {
         schema: discountSchema,
       });
     },
-    get(discountId: string): Promise<Discount> {
+    async get(discountId: string): Promise<Discount> {
       return request({
         method: "GET",
         path: "/v1/discounts",
@@ -53,7 +53,7 @@ export function discountsApi(request: Transport) {
         schema: discountSchema,
       });
     },
-    getByCode(code: string): Promise<Discount> {
+    async getByCode(code: string): Promise<Discount> {
       return request({
         method: "GET",
         path: "/v1/discounts",
@@ -61,7 +61,7 @@ export function discountsApi(request: Transport) {
         schema: discountSchema,
       });
     },
-    delete(discountId: string): Promise<Discount> {
+    async delete(discountId: string): Promise<Discount> {
       return request({
         method: "DELETE",
         // The trailing "/delete" is part of CREEM's route.

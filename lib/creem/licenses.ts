@@ -19,19 +19,19 @@ export function licensesApi(request: Transport) {
 
   return {
     /** The returned license's `instance` is the new activation. */
-    activate(input: ActivateLicenseInput): Promise<License> {
+    async activate(input: ActivateLicenseInput): Promise<License> {
       return post("activate", {
         key: requireId(input.key, "key"),
         instance_name: requireId(input.instanceName, "instanceName"),
       });
     },
-    validate(input: LicenseInstanceInput): Promise<License> {
+    async validate(input: LicenseInstanceInput): Promise<License> {
       return post("validate", {
         key: requireId(input.key, "key"),
         instance_id: requireId(input.instanceId, "instanceId"),
       });
     },
-    deactivate(input: LicenseInstanceInput): Promise<License> {
+    async deactivate(input: LicenseInstanceInput): Promise<License> {
       return post("deactivate", {
         key: requireId(input.key, "key"),
         instance_id: requireId(input.instanceId, "instanceId"),

@@ -80,7 +80,7 @@ const productPageSchema = pageOf(productSchema);
 
 export function productsApi(request: Transport) {
   return {
-    create(input: CreateProductInput, options: CreateProductOptions = {}): Promise<Product> {
+    async create(input: CreateProductInput, options: CreateProductOptions = {}): Promise<Product> {
       const key = options.idempotencyKey;
       return request({
         method: "POST",
@@ -93,7 +93,7 @@ export function productsApi(request: Transport) {
         schema: productSchema,
       });
     },
-    get(productId: string): Promise<Product> {
+    async get(productId: string): Promise<Product> {
       return request({
         method: "GET",
         path: "/v1/products",
@@ -101,7 +101,7 @@ export function productsApi(request: Transport) {
         schema: productSchema,
       });
     },
-    search(params: SearchProductsParams = {}): Promise<Page<Product>> {
+    async search(params: SearchProductsParams = {}): Promise<Page<Product>> {
       return request({
         method: "GET",
         path: "/v1/products/search",

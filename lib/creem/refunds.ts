@@ -9,7 +9,7 @@ export interface CreateRefundInput {
 export function refundsApi(request: Transport) {
   return {
     /** Never retried automatically: check the transaction's status before trying again. */
-    create(input: CreateRefundInput): Promise<RefundResult> {
+    async create(input: CreateRefundInput): Promise<RefundResult> {
       return request({
         method: "POST",
         path: "/v1/refunds",

@@ -50,7 +50,7 @@ export function subscriptionsApi(request: Transport) {
     });
 
   return {
-    get(subscriptionId: string): Promise<Subscription> {
+    async get(subscriptionId: string): Promise<Subscription> {
       return request({
         method: "GET",
         path: "/v1/subscriptions",
@@ -59,10 +59,10 @@ export function subscriptionsApi(request: Transport) {
       });
     },
     /** Changes items or seat counts. */
-    update(subscriptionId: string, input: UpdateSubscriptionInput): Promise<Subscription> {
+    async update(subscriptionId: string, input: UpdateSubscriptionInput): Promise<Subscription> {
       return post(subscriptionId, "", toUpdateSubscriptionBody(input));
     },
-    upgrade(subscriptionId: string, input: UpgradeSubscriptionInput): Promise<Subscription> {
+    async upgrade(subscriptionId: string, input: UpgradeSubscriptionInput): Promise<Subscription> {
       return post(
         subscriptionId,
         "/upgrade",
@@ -72,14 +72,14 @@ export function subscriptionsApi(request: Transport) {
         }),
       );
     },
-    cancel(subscriptionId: string, input: CancelSubscriptionInput = {}): Promise<Subscription> {
+    async cancel(subscriptionId: string, input: CancelSubscriptionInput = {}): Promise<Subscription> {
       // `onExecute` is camelCase on the wire, unlike every other body key.
       return post(subscriptionId, "/cancel", compact({ mode: input.mode, onExecute: input.onExecute }));
     },
-    pause(subscriptionId: string): Promise<Subscription> {
+    async pause(subscriptionId: string): Promise<Subscription> {
       return post(subscriptionId, "/pause");
     },
-    resume(subscriptionId: string): Promise<Subscription> {
+    async resume(subscriptionId: string): Promise<Subscription> {
       return post(subscriptionId, "/resume");
     },
   };

@@ -13,7 +13,7 @@ const transactionPageSchema = pageOf(transactionSchema);
 
 export function transactionsApi(request: Transport) {
   return {
-    get(transactionId: string): Promise<Transaction> {
+    async get(transactionId: string): Promise<Transaction> {
       return request({
         method: "GET",
         path: "/v1/transactions",
@@ -21,7 +21,7 @@ export function transactionsApi(request: Transport) {
         schema: transactionSchema,
       });
     },
-    search(params: SearchTransactionsParams = {}): Promise<Page<Transaction>> {
+    async search(params: SearchTransactionsParams = {}): Promise<Page<Transaction>> {
       return request({
         method: "GET",
         path: "/v1/transactions/search",
