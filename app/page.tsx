@@ -33,9 +33,9 @@ const features = [
 export default function HomePage() {
   return (
     <>
-      <section className="relative overflow-hidden border-b border-zinc-200 bg-gradient-to-b from-brand-50 to-white">
+      <section className="from-brand-50 relative overflow-hidden border-b border-zinc-200 bg-gradient-to-b to-white">
         <div className="mx-auto flex max-w-6xl flex-col items-center px-4 py-20 text-center sm:px-6 sm:py-28">
-          <p className="rounded-full border border-brand-200 bg-white px-3 py-1 text-xs font-medium text-brand-700">
+          <p className="border-brand-200 text-brand-700 rounded-full border bg-white px-3 py-1 text-xs font-medium">
             Next.js 16 · CREEM · PostgreSQL
           </p>
           <h1 className="mt-6 max-w-3xl text-4xl font-semibold tracking-tight text-balance text-zinc-900 sm:text-6xl">
@@ -52,7 +52,11 @@ export default function HomePage() {
           </div>
         </div>
       </section>
-      <section id="features" aria-labelledby="features-title" className="mx-auto max-w-6xl px-4 py-20 sm:px-6">
+      <section
+        id="features"
+        aria-labelledby="features-title"
+        className="mx-auto max-w-6xl px-4 py-20 sm:px-6"
+      >
         <h2 id="features-title" className="text-3xl font-semibold tracking-tight">
           Everything a paid product needs
         </h2>

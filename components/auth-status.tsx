@@ -42,7 +42,10 @@ export function AuthStatus() {
   const label = status.user.name || status.user.email || "Account";
   return (
     <div className="flex items-center gap-3">
-      <span className="hidden max-w-48 truncate text-sm text-zinc-600 md:inline" title={status.user.email ?? ""}>
+      <span
+        className="hidden max-w-48 truncate text-sm text-zinc-600 md:inline"
+        title={status.user.email ?? ""}
+      >
         {label}
       </span>
       <Link href="/dashboard" className={buttonClasses("outline", "sm")}>

@@ -6,7 +6,7 @@ export function Logo() {
     <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-zinc-900">
       <span
         aria-hidden="true"
-        className="grid size-7 place-items-center rounded-lg bg-gradient-to-br from-brand-500 to-brand-700 text-sm text-white"
+        className="from-brand-500 to-brand-700 grid size-7 place-items-center rounded-lg bg-gradient-to-br text-sm text-white"
       >
         ▲
       </span>

@@ -12,10 +12,7 @@ const flag = z.preprocess(
     .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
 );
 const url = (what: string) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.url({ message: `must be a URL (${what})` }),
-  );
+  z.preprocess((v) => (v === "" ? undefined : v), z.url({ message: `must be a URL (${what})` }));
 
 const DEV_AUTH_SECRET = "dev-only-insecure-auth-secret-change-me-0123456789";
 
@@ -99,7 +96,10 @@ export class EnvError extends Error {
   }
 }
 
-export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): z.output<S> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {

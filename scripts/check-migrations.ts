@@ -26,7 +26,9 @@ async function main() {
     );
     console.log("✓ Migrations match prisma/schema.prisma");
   } catch {
-    console.error("✗ prisma/schema.prisma has changes without a migration: run `npm run db:migrate -- --name <change>`");
+    console.error(
+      "✗ prisma/schema.prisma has changes without a migration: run `npm run db:migrate -- --name <change>`",
+    );
     process.exitCode = 1;
   } finally {
     await scratch?.drop();

@@ -44,7 +44,11 @@ async function main() {
   await run("npx", ["prisma", "migrate", "deploy"], { cwd: root });
   await run("npx", ["prisma", "db", "seed"], { cwd: root });
 
-  const next = spawn("npx", ["next", "dev", "--port", port], { cwd: root, stdio: "inherit", env: process.env });
+  const next = spawn("npx", ["next", "dev", "--port", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   cleanups.push(async () => {
     next.kill("SIGTERM");
   });

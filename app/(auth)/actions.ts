@@ -8,7 +8,11 @@ import { safeCallbackUrl } from "@/lib/safe-callback-url";
 export type SignInState = { error?: string; email?: string };
 
 const emailSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address, like you@example.com." })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter a valid email address, like you@example.com." })),
   callbackUrl: z.string().optional(),
 });
 

@@ -25,9 +25,6 @@ export function CardContent({ className, ...props }: Props) {
 
 export function CardFooter({ className, ...props }: Props) {
   return (
-    <div
-      className={cn("flex items-center gap-3 border-t border-zinc-100 px-6 py-4", className)}
-      {...props}
-    />
+    <div className={cn("flex items-center gap-3 border-t border-zinc-100 px-6 py-4", className)} {...props} />
   );
 }

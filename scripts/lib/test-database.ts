@@ -24,7 +24,9 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createTestDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(ADMIN_DATABASE_URL, name);

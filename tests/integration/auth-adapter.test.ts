@@ -22,7 +22,11 @@ describe("Auth.js Prisma adapter on the migrated schema", () => {
   });
 
   it("keeps database sessions and deletes them on sign-out", async () => {
-    const user = await adapter.createUser!({ id: randomUUID(), email: `${randomUUID()}@example.com`, emailVerified: null });
+    const user = await adapter.createUser!({
+      id: randomUUID(),
+      email: `${randomUUID()}@example.com`,
+      emailVerified: null,
+    });
     const sessionToken = randomUUID();
     await adapter.createSession!({ sessionToken, userId: user.id, expires: new Date(Date.now() + 60_000) });
     const current = await adapter.getSessionAndUser!(sessionToken);
@@ -32,12 +36,20 @@ describe("Auth.js Prisma adapter on the migrated schema", () => {
   });
 
   it("lets a magic-link token be used exactly once", async () => {
-    const token = { identifier: `${randomUUID()}@example.com`, token: randomUUID(), expires: new Date(Date.now() + 60_000) };
+    const token = {
+      identifier: `${randomUUID()}@example.com`,
+      token: randomUUID(),
+      expires: new Date(Date.now() + 60_000),
+    };
     await adapter.createVerificationToken!(token);
-    expect(await adapter.useVerificationToken!({ identifier: token.identifier, token: token.token })).toMatchObject({
+    expect(
+      await adapter.useVerificationToken!({ identifier: token.identifier, token: token.token }),
+    ).toMatchObject({
       token: token.token,
     });
-    expect(await adapter.useVerificationToken!({ identifier: token.identifier, token: token.token })).toBeNull();
+    expect(
+      await adapter.useVerificationToken!({ identifier: token.identifier, token: token.token }),
+    ).toBeNull();
   });
 
   it("refuses a second user with the same email", async () => {
@@ -48,7 +60,9 @@ describe("Auth.js Prisma adapter on the migrated schema", () => {
 
   it("deleting a user removes their sessions and accounts", async () => {
     const user = await db.user.create({ data: { email: `${randomUUID()}@example.com` } });
-    await db.session.create({ data: { sessionToken: randomUUID(), userId: user.id, expires: new Date(Date.now() + 1000) } });
+    await db.session.create({
+      data: { sessionToken: randomUUID(), userId: user.id, expires: new Date(Date.now() + 1000) },
+    });
     await db.user.delete({ where: { id: user.id } });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });

@@ -52,18 +52,22 @@ describe("server env", () => {
   it("keeps the dev outbox off in production unless enabled explicitly", () => {
     expect(parseEnv(serverEnvSchema, prod).DEV_OUTBOX).toBe(false);
     expect(parseEnv(serverEnvSchema, { ...prod, DEV_OUTBOX: "true" }).DEV_OUTBOX).toBe(true);
-    expect(parseEnv(serverEnvSchema, { ...base, EMAIL_SERVER: "smtp://h", EMAIL_FROM: "a@b.c" }).DEV_OUTBOX).toBe(
-      false,
-    );
+    expect(
+      parseEnv(serverEnvSchema, { ...base, EMAIL_SERVER: "smtp://h", EMAIL_FROM: "a@b.c" }).DEV_OUTBOX,
+    ).toBe(false);
     expect(problems({ ...base, DEV_OUTBOX: "yes" })).toEqual(['DEV_OUTBOX must be "true" or "false"']);
   });
 
   it("rejects a short AUTH_SECRET", () => {
-    expect(problems({ ...base, AUTH_SECRET: "short" })).toEqual(["AUTH_SECRET must be at least 32 characters"]);
+    expect(problems({ ...base, AUTH_SECRET: "short" })).toEqual([
+      "AUTH_SECRET must be at least 32 characters",
+    ]);
   });
 
   it("needs EMAIL_FROM with EMAIL_SERVER", () => {
-    expect(problems({ ...base, EMAIL_SERVER: "smtp://mail:25" })).toEqual(["EMAIL_FROM is required when EMAIL_SERVER is set"]);
+    expect(problems({ ...base, EMAIL_SERVER: "smtp://mail:25" })).toEqual([
+      "EMAIL_FROM is required when EMAIL_SERVER is set",
+    ]);
   });
 
   it("needs both halves of an OAuth app", () => {
@@ -82,10 +86,12 @@ describe("server env", () => {
   });
 
   it("validates CREEM_API_BASE_URL when given", () => {
-    expect(problems({ ...base, CREEM_API_BASE_URL: "localhost" })[0]).toMatch(/^CREEM_API_BASE_URL must be a URL/);
-    expect(parseEnv(serverEnvSchema, { ...base, CREEM_API_BASE_URL: "http://localhost:4010" }).CREEM_API_BASE_URL).toBe(
-      "http://localhost:4010",
+    expect(problems({ ...base, CREEM_API_BASE_URL: "localhost" })[0]).toMatch(
+      /^CREEM_API_BASE_URL must be a URL/,
     );
+    expect(
+      parseEnv(serverEnvSchema, { ...base, CREEM_API_BASE_URL: "http://localhost:4010" }).CREEM_API_BASE_URL,
+    ).toBe("http://localhost:4010");
   });
 });
 

@@ -42,7 +42,7 @@ export default async function DevMailPage() {
                 {mail.url && (
                   <a
                     href={mail.url}
-                    className="self-start font-medium text-brand-700 underline underline-offset-4"
+                    className="text-brand-700 self-start font-medium underline underline-offset-4"
                     aria-label={`Open sign-in link for ${mail.to}`}
                   >
                     Open sign-in link

@@ -12,7 +12,10 @@ export default async function CheckEmailPage() {
     <div className="mx-auto flex max-w-md flex-col px-4 py-16 sm:py-24">
       <Card>
         <CardHeader>
-          <div aria-hidden="true" className="mb-2 grid size-12 place-items-center rounded-full bg-brand-50 text-2xl">
+          <div
+            aria-hidden="true"
+            className="bg-brand-50 mb-2 grid size-12 place-items-center rounded-full text-2xl"
+          >
             ✉
           </div>
           <CardTitle className="text-2xl">Check your email</CardTitle>
@@ -24,7 +27,7 @@ export default async function CheckEmailPage() {
           {env.DEV_OUTBOX && !env.EMAIL_SERVER && (
             <p>
               Development mode: no mail server is configured, so the link is in the{" "}
-              <Link href="/dev/mail" className="font-medium text-brand-700 underline underline-offset-4">
+              <Link href="/dev/mail" className="text-brand-700 font-medium underline underline-offset-4">
                 dev outbox
               </Link>
               .
@@ -32,7 +35,7 @@ export default async function CheckEmailPage() {
           )}
           <p>
             Wrong address?{" "}
-            <Link href="/signin" className="font-medium text-brand-700 underline underline-offset-4">
+            <Link href="/signin" className="text-brand-700 font-medium underline underline-offset-4">
               Try again
             </Link>
             .
