@@ -1,0 +1,16 @@
+import type { Store } from "./state/store";
+import type { EventLog } from "./webhooks/events";
+
+export interface EmulatorConfig {
+  apiKey: string;
+  webhookSecret: string;
+  /** Base of checkout and portal links; known once the server listens. */
+  publicUrl: string;
+}
+
+/** What the API, pages and control routes share. */
+export interface Ctx {
+  store: Store;
+  config: EmulatorConfig;
+  events: EventLog;
+}

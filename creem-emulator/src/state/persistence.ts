@@ -1,0 +1,27 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { emptyState, type StateData } from "./types";
+
+/** Reads a state file written by `writeStateFile`; a missing file means a fresh state. */
+export function readStateFile(file: string): StateData | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  const parsed = JSON.parse(text) as Partial<StateData>;
+  if (parsed.version !== 1)
+    throw new Error(`${file}: unsupported emulator state version ${String(parsed.version)}`);
+  // Fill in collections added after the file was written.
+  return { ...emptyState(), ...parsed };
+}
+
+/** Write-through persistence: write a temp file next to the target, then rename it over (atomic). */
+export function writeStateFile(file: string, state: StateData): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(state), "utf8");
+  renameSync(temp, file);
+}
