@@ -36,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // An expired or reused magic link is a user mistake with a friendly message, not a server error.
     error(error) {
-      if (error.name === "Verification")
+      if ((error as { type?: string }).type === "Verification")
         console.warn(`[auth] ${error.name}: ${error.message.split("\n")[0]}`);
       else console.error("[auth]", error);
     },
