@@ -64,8 +64,12 @@ export class CreemError extends Error {
   }
 }
 
+/** Also recognises errors from a second copy of this module (e.g. after a dev-server reload). */
 export function isCreemError(value: unknown): value is CreemError {
-  return value instanceof CreemError;
+  return (
+    value instanceof CreemError ||
+    (value instanceof Error && value.name === "CreemError" && typeof (value as CreemError).code === "string")
+  );
 }
 
 export function codeForStatus(status: number): CreemErrorCode {

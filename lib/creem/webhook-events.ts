@@ -50,7 +50,7 @@ export const webhookEnvelopeSchema = z
     id: z.string().min(1),
     eventType: z.string().min(1),
     created_at: timestamp,
-    object: z.unknown(),
+    object: z.unknown().optional(),
   })
   .transform(camelKeys);
 export type WebhookEnvelope = z.output<typeof webhookEnvelopeSchema>;
