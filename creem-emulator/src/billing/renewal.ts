@@ -128,3 +128,11 @@ export function advance(ctx: Ctx, s: SubscriptionRecord, options: { fail?: boole
       return options.fail ? failRenewal(ctx, s) : renew(ctx, s);
   }
 }
+
+/** A new card from the customer portal; on a past_due subscription the due payment is retried with it. */
+export function updatePaymentMethod(ctx: Ctx, s: SubscriptionRecord, cardLast4: string): AdvanceResult {
+  if (s.status === "canceled" || s.status === "unpaid") throw conflict(`Subscription is ${s.status}`);
+  s.card_last4 = cardLast4;
+  s.updated_at = nowIso();
+  return s.status === "past_due" ? renew(ctx, s) : { subscription: s, events: [] };
+}
