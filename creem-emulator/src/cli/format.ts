@@ -1,0 +1,65 @@
+export interface EventSummary {
+  id: string;
+  eventType: string;
+  created_at: number;
+  subscription_id?: string;
+  customer_id?: string;
+  delivery_status: string;
+}
+
+export interface DeliverySummary {
+  event_id: string;
+  event_type: string;
+  attempt: number;
+  trigger: string;
+  status_code: number | null;
+  error: string | null;
+  ok: boolean;
+  final: boolean;
+  sent_at: string;
+  duration_ms: number;
+}
+
+/** Left-aligned columns, two spaces apart. */
+export function table(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+export function eventsTable(events: EventSummary[]): string {
+  if (events.length === 0) return "No events.";
+  return table([
+    ["EVENT", "TYPE", "CREATED", "SUBSCRIPTION", "DELIVERY"],
+    ...events.map((e) => [
+      e.id,
+      e.eventType,
+      new Date(e.created_at).toISOString(),
+      e.subscription_id ?? "-",
+      e.delivery_status,
+    ]),
+  ]);
+}
+
+export function deliveriesTable(deliveries: DeliverySummary[]): string {
+  if (deliveries.length === 0) return "No deliveries.";
+  return table([
+    ["SENT", "EVENT", "TYPE", "ATTEMPT", "RESULT"],
+    ...deliveries.map((d) => [
+      d.sent_at,
+      d.event_id,
+      d.event_type,
+      `${d.attempt} (${d.trigger})`,
+      d.ok
+        ? `${d.status_code} ok, ${d.duration_ms} ms`
+        : `${d.error ?? "failed"}${d.final ? " (final)" : ""}`,
+    ]),
+  ]);
+}
