@@ -110,8 +110,10 @@ export interface ReceivedWebhook {
   headers: http.IncomingHttpHeaders;
 }
 
-/** A local webhook endpoint. `respond` picks the status (or "hang") for the n-th request (0-based). */
-export async function startReceiver(respond: (n: number) => number | "hang" = () => 200) {
+export type ReceiverReply = number | "hang" | { status: number; delayMs: number };
+
+/** A local webhook endpoint. `respond` picks the reply to the n-th request (0-based) carrying `body`. */
+export async function startReceiver(respond: (n: number, body: string) => ReceiverReply = () => 200) {
   const received: ReceivedWebhook[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -119,15 +121,15 @@ export async function startReceiver(respond: (n: number) => number | "hang" = ()
     req.on("end", () => {
       const n = received.length;
       const signature = req.headers["creem-signature"];
-      received.push({
-        body: Buffer.concat(chunks).toString("utf8"),
-        signature: typeof signature === "string" ? signature : undefined,
-        headers: req.headers,
-      });
-      const outcome = respond(n);
-      if (outcome === "hang") return;
-      res.writeHead(outcome, { "content-type": "text/plain" });
-      res.end(outcome < 300 ? "ok" : "nope");
+      const body = Buffer.concat(chunks).toString("utf8");
+      received.push({ body, signature: typeof signature === "string" ? signature : undefined, headers: req.headers });
+      const reply = respond(n, body);
+      if (reply === "hang") return;
+      const { status, delayMs } = typeof reply === "number" ? { status: reply, delayMs: 0 } : reply;
+      setTimeout(() => {
+        res.writeHead(status, { "content-type": "text/plain" });
+        res.end(status < 300 ? "ok" : "nope");
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
