@@ -108,6 +108,7 @@ export interface ReceivedWebhook {
   body: string;
   signature: string | undefined;
   headers: http.IncomingHttpHeaders;
+  receivedAt: number;
 }
 
 export type ReceiverReply = number | "hang" | { status: number; delayMs: number };
@@ -122,7 +123,12 @@ export async function startReceiver(respond: (n: number, body: string) => Receiv
       const n = received.length;
       const signature = req.headers["creem-signature"];
       const body = Buffer.concat(chunks).toString("utf8");
-      received.push({ body, signature: typeof signature === "string" ? signature : undefined, headers: req.headers });
+      received.push({
+        body,
+        signature: typeof signature === "string" ? signature : undefined,
+        headers: req.headers,
+        receivedAt: Date.now(),
+      });
       const reply = respond(n, body);
       if (reply === "hang") return;
       const { status, delayMs } = typeof reply === "number" ? { status: reply, delayMs: 0 } : reply;
