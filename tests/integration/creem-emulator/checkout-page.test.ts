@@ -6,7 +6,14 @@ import {
   PRODUCT_IDS,
   TEST_CARDS,
 } from "../../../creem-emulator/src/index";
-import { api, control, createCheckout, startTestEmulator, submitCheckoutForm, type Emulator } from "./helpers";
+import {
+  api,
+  control,
+  createCheckout,
+  startTestEmulator,
+  submitCheckoutForm,
+  type Emulator,
+} from "./helpers";
 
 let emulator: Emulator;
 
@@ -41,7 +48,7 @@ describe("hosted checkout page", () => {
     });
     const { status, html } = await getPage(checkout.checkout_url);
     expect(status).toBe(200);
-    expect(html).toContain("<h1 id=\"product-name\">Pro</h1>");
+    expect(html).toContain('<h1 id="product-name">Pro</h1>');
     expect(html).toContain("$19.00 / month");
     expect(html).toMatch(/data-testid="total">\$19\.00</);
     for (const [id, label] of [
@@ -54,7 +61,9 @@ describe("hosted checkout page", () => {
     ]) {
       expect(html).toContain(`<label for="${id}">${label}</label>`);
     }
-    expect(html).toMatch(/<input type="email" id="email" name="email" value="locked@example.com"[^>]* readonly/);
+    expect(html).toMatch(
+      /<input type="email" id="email" name="email" value="locked@example.com"[^>]* readonly/,
+    );
     expect(html).toContain(">Pay $19.00</button>");
   });
 
@@ -92,7 +101,11 @@ describe("hosted checkout page", () => {
     expect(order).toMatchObject({ amount: 1900, status: "paid", type: "recurring" });
     expect(state.transactions[order?.transaction_id ?? ""]).toMatchObject({ amount: 1900, status: "paid" });
     const subscription = state.subscriptions[url.searchParams.get("subscription_id") ?? ""];
-    expect(subscription).toMatchObject({ status: "active", card_last4: "4242", metadata: { user_id: "u_9" } });
+    expect(subscription).toMatchObject({
+      status: "active",
+      card_last4: "4242",
+      metadata: { user_id: "u_9" },
+    });
     expect(state.checkouts[checkout.id]?.status).toBe("completed");
     expect(state.events.map((e) => e.eventType)).toEqual([
       "checkout.completed",
@@ -112,7 +125,9 @@ describe("hosted checkout page", () => {
     const before = counts();
     const result = await submitCheckoutForm(checkout.checkout_url, { card_number: card });
     expect(result.status).toBe(402);
-    expect(result.html).toContain(`<div class="alert" role="alert" id="form-error">${message.replace("'", "&#39;")}</div>`);
+    expect(result.html).toContain(
+      `<div class="alert" role="alert" id="form-error">${message.replace("'", "&#39;")}</div>`,
+    );
     expect(result.html).toContain(">Pay $19.00</button>");
     expect(counts()).toEqual(before);
     expect(emulator.store.state.checkouts[checkout.id]?.status).toBe("pending");
@@ -151,7 +166,11 @@ describe("hosted checkout page", () => {
 
     const paid = await submitCheckoutForm(checkout.checkout_url);
     const orderId = new URL(paid.location ?? "").searchParams.get("order_id") ?? "";
-    expect(emulator.store.state.orders[orderId]).toMatchObject({ sub_total: 1900, discount_amount: 380, amount: 1520 });
+    expect(emulator.store.state.orders[orderId]).toMatchObject({
+      sub_total: 1900,
+      discount_amount: 380,
+      amount: 1520,
+    });
     expect(emulator.store.state.discounts[DISCOUNT_IDS.launch20]?.redeem_count).toBe(1);
   });
 
@@ -170,7 +189,10 @@ describe("hosted checkout page", () => {
     const trial = await submitCheckoutForm(starter.checkout_url, { email: "trial@example.com" });
     const subscriptionId = new URL(trial.location ?? "").searchParams.get("subscription_id") ?? "";
     expect(emulator.store.state.subscriptions[subscriptionId]?.status).toBe("trialing");
-    expect(emulator.store.state.events.map((e) => e.eventType)).toEqual(["checkout.completed", "subscription.trialing"]);
+    expect(emulator.store.state.events.map((e) => e.eventType)).toEqual([
+      "checkout.completed",
+      "subscription.trialing",
+    ]);
 
     const lifetime = await createCheckout(emulator, { product_id: PRODUCT_IDS.lifetime });
     const bought = await submitCheckoutForm(lifetime.checkout_url, { email: "trial@example.com" });

@@ -42,8 +42,12 @@ export async function api<T = Record<string, unknown>>(
 }
 
 /** Control API (no key). */
-export const control = <T = Record<string, unknown>>(emulator: Emulator, method: string, path: string, body?: unknown) =>
-  api<T>(emulator, method, `/__emulator${path}`, body, {});
+export const control = <T = Record<string, unknown>>(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+) => api<T>(emulator, method, `/__emulator${path}`, body, {});
 
 export interface CardForm {
   email?: string;
@@ -143,7 +147,8 @@ export async function startReceiver(respond: (n: number, body: string) => Receiv
   return {
     url: `http://127.0.0.1:${port}/webhooks/creem`,
     received,
-    events: () => received.map((r) => JSON.parse(r.body) as { id: string; eventType: string; object: unknown }),
+    events: () =>
+      received.map((r) => JSON.parse(r.body) as { id: string; eventType: string; object: unknown }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -17,7 +17,11 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 /** Creates a checkout through the SDK and completes it through the control API. */
-async function purchase(productId: string, email: string, extra: Partial<Parameters<Creem["checkouts"]["create"]>[0]> = {}) {
+async function purchase(
+  productId: string,
+  email: string,
+  extra: Partial<Parameters<Creem["checkouts"]["create"]>[0]> = {},
+) {
   const checkout = await creem.checkouts.create({ productId, customer: { email }, ...extra });
   const done = await control(emulator, "POST", `/checkouts/${checkout.id}/complete`, { name: "SDK Buyer" });
   expect(done.status).toBe(200);
@@ -49,12 +53,22 @@ describe("products", () => {
       trialPeriodDays: 7,
     };
     const created = await creem.products.create(input, "idem-contract-1");
-    expect(created).toMatchObject({ mode: "test", object: "product", price: 2500, billingPeriod: "every-three-months" });
+    expect(created).toMatchObject({
+      mode: "test",
+      object: "product",
+      price: 2500,
+      billingPeriod: "every-three-months",
+    });
     expect(created.id).toMatch(/^prod_/);
     expect((await creem.products.create(input, "idem-contract-1")).id).toBe(created.id);
 
     const lifetime = await creem.products.get(PRODUCT_IDS.lifetime);
-    expect(lifetime).toMatchObject({ billingType: "onetime", billingPeriod: "once", price: 29900, currency: "USD" });
+    expect(lifetime).toMatchObject({
+      billingType: "onetime",
+      billingPeriod: "once",
+      price: 29900,
+      currency: "USD",
+    });
     expect(lifetime.features?.[0]?.type).toBe("licenseKey");
     expect(lifetime.createdAt).toBeInstanceOf(Date);
     const byQuery = await api(emulator, "GET", `/v1/products?product_id=${PRODUCT_IDS.lifetime}`);
@@ -87,7 +101,12 @@ describe("checkouts", () => {
       metadata: { user_id: "user_1", nested: { ok: true } },
       customFields: [{ type: "text", key: "company", label: "Company", optional: true }],
     });
-    expect(pending).toMatchObject({ status: "pending", product: PRODUCT_IDS.proMonthly, units: 1, requestId: "req_contract" });
+    expect(pending).toMatchObject({
+      status: "pending",
+      product: PRODUCT_IDS.proMonthly,
+      units: 1,
+      requestId: "req_contract",
+    });
     expect(pending.checkoutUrl).toBe(`${emulator.url}/test/checkout/${PRODUCT_IDS.proMonthly}/${pending.id}`);
     expect(pending.discount).toMatchObject({ discountCode: "LAUNCH20", type: "percentage", amount: 20 });
     expect((await creem.checkouts.retrieve(pending.id)).status).toBe("pending");
@@ -97,7 +116,12 @@ describe("checkouts", () => {
     expect(completed.status).toBe("completed");
     expect(completed.product).toMatchObject({ id: PRODUCT_IDS.proMonthly, name: "Pro" });
     expect(completed.customer).toMatchObject({ email: "checkout-sdk@example.com", country: null });
-    expect(completed.order).toMatchObject({ amount: 1520, subTotal: 1900, discountAmount: 380, status: "paid" });
+    expect(completed.order).toMatchObject({
+      amount: 1520,
+      subTotal: 1900,
+      discountAmount: 380,
+      status: "paid",
+    });
     expect(completed.subscription).toMatchObject({ product: PRODUCT_IDS.proMonthly, status: "active" });
     expect(completed.metadata).toEqual({ user_id: "user_1", nested: { ok: true } });
   });
@@ -106,7 +130,8 @@ describe("checkouts", () => {
 describe("customers", () => {
   it("retrieves by id and email, lists with pagination and returns a portal link", async () => {
     const checkout = await purchase(PRODUCT_IDS.proYearly, "customer-sdk@example.com");
-    const customerId = typeof checkout.customer === "string" ? checkout.customer : (checkout.customer?.id ?? "");
+    const customerId =
+      typeof checkout.customer === "string" ? checkout.customer : (checkout.customer?.id ?? "");
     expect(customerId).toMatch(/^cust_/);
     expect((await creem.customers.retrieve(customerId)).email).toBe("customer-sdk@example.com");
     expect((await creem.customers.retrieve(undefined, "Customer-SDK@example.com")).id).toBe(customerId);
@@ -122,7 +147,8 @@ describe("customers", () => {
 describe("subscriptions", () => {
   it("gets, updates seats, upgrades, pauses, resumes and cancels", async () => {
     const checkout = await purchase(PRODUCT_IDS.teamMonthly, "team-sdk@example.com", { units: 2 });
-    const subscriptionId = typeof checkout.subscription === "string" ? checkout.subscription : (checkout.subscription?.id ?? "");
+    const subscriptionId =
+      typeof checkout.subscription === "string" ? checkout.subscription : (checkout.subscription?.id ?? "");
     const subscription = await creem.subscriptions.get(subscriptionId);
     expect(subscription).toMatchObject({ status: "active", collectionMethod: "charge_automatically" });
     expect(subscription.product).toMatchObject({ id: PRODUCT_IDS.teamMonthly });
@@ -145,7 +171,9 @@ describe("subscriptions", () => {
 
     expect((await creem.subscriptions.pause(subscriptionId)).status).toBe("paused");
     expect((await creem.subscriptions.resume(subscriptionId)).status).toBe("active");
-    expect((await creem.subscriptions.cancel(subscriptionId, { mode: "scheduled" })).status).toBe("scheduled_cancel");
+    expect((await creem.subscriptions.cancel(subscriptionId, { mode: "scheduled" })).status).toBe(
+      "scheduled_cancel",
+    );
     expect((await creem.subscriptions.resume(subscriptionId)).status).toBe("active");
     const canceled = await creem.subscriptions.cancel(subscriptionId, { mode: "immediate" });
     expect(canceled.status).toBe("canceled");
@@ -189,7 +217,12 @@ describe("discounts", () => {
       maxRedemptions: 10,
       expiryDate: new Date("2099-01-01T00:00:00Z"),
     });
-    expect(percentage).toMatchObject({ status: "active", code: "CONTRACT15", durationInMonths: 3, redeemCount: 0 });
+    expect(percentage).toMatchObject({
+      status: "active",
+      code: "CONTRACT15",
+      durationInMonths: 3,
+      redeemCount: 0,
+    });
     const fixed = await creem.discounts.create({
       name: "Contract $3",
       type: "fixed",
@@ -210,11 +243,18 @@ describe("discounts", () => {
 
 describe("transactions and refunds", () => {
   it("gets by id, searches by customer, order and product, and refunds", async () => {
-    const checkout = await purchase(PRODUCT_IDS.lifetime, "tx-sdk@example.com", { discountCode: DISCOUNT_CODES.save5 });
+    const checkout = await purchase(PRODUCT_IDS.lifetime, "tx-sdk@example.com", {
+      discountCode: DISCOUNT_CODES.save5,
+    });
     const order = checkout.order;
     const transactionId = order?.transaction ?? "";
     const transaction = await creem.transactions.getById(transactionId);
-    expect(transaction).toMatchObject({ amount: 29400, discountAmount: 500, status: "paid", type: "payment" });
+    expect(transaction).toMatchObject({
+      amount: 29400,
+      discountAmount: 500,
+      status: "paid",
+      type: "payment",
+    });
     expect(typeof transaction.createdAt).toBe("number");
 
     const customerId = order?.customer ?? "";

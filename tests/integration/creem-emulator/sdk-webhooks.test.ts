@@ -2,7 +2,15 @@ import * as components from "creem/models/components";
 import { constructWebhookEventEntity, verifyWebhookSignature } from "creem/webhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVENT_TYPES, PRODUCT_IDS, type EventType } from "../../../creem-emulator/src/index";
-import { api, buy, control, startReceiver, startTestEmulator, WEBHOOK_SECRET, type Emulator } from "./helpers";
+import {
+  api,
+  buy,
+  control,
+  startReceiver,
+  startTestEmulator,
+  WEBHOOK_SECRET,
+  type Emulator,
+} from "./helpers";
 
 // Drives the emulator through flows that emit every event type it knows, then checks each delivered body
 // with the SDK's own webhook helpers (`creem/webhooks`) and the event's specific SDK schema.
@@ -50,7 +58,10 @@ beforeAll(async () => {
     `/v1/checkouts?checkout_id=${lifetime.checkoutId}`,
   );
   await api(emulator, "POST", "/v1/refunds", { transaction_id: checkout.body.order.transaction });
-  await control(emulator, "POST", "/trigger", { event: "dispute.created", customer_email: "hooks-pro@example.com" });
+  await control(emulator, "POST", "/trigger", {
+    event: "dispute.created",
+    customer_email: "hooks-pro@example.com",
+  });
   await emulator.webhooks.idle();
 });
 
@@ -69,12 +80,14 @@ describe("webhooks against the official SDK", () => {
     expect(receiver.received.length).toBeGreaterThan(EVENT_TYPES.length);
     for (const delivery of receiver.received) {
       expect(delivery.signature).toMatch(/^[0-9a-f]{64}$/);
-      await expect(verifyWebhookSignature(delivery.body, delivery.headers, WEBHOOK_SECRET)).resolves.toBeUndefined();
+      await expect(
+        verifyWebhookSignature(delivery.body, delivery.headers, WEBHOOK_SECRET),
+      ).resolves.toBeUndefined();
     }
     const first = receiver.received[0];
-    await expect(verifyWebhookSignature(first?.body ?? "", first?.headers ?? {}, "whsec_wrong")).rejects.toThrow(
-      "Invalid webhook signature",
-    );
+    await expect(
+      verifyWebhookSignature(first?.body ?? "", first?.headers ?? {}, "whsec_wrong"),
+    ).rejects.toThrow("Invalid webhook signature");
   });
 
   it("parses every delivered event with constructWebhookEventEntity and the event's own SDK schema", async () => {

@@ -32,7 +32,13 @@ describe("signature test vectors from the CREEM reference", () => {
 
     const url = signedSuccessUrl(
       "https://app.example.com/done?from=creem",
-      { request_id: "req_123", checkout_id: "ch_1", order_id: "ord_1", customer_id: "cust_1", product_id: "prod_1" },
+      {
+        request_id: "req_123",
+        checkout_id: "ch_1",
+        order_id: "ord_1",
+        customer_id: "cust_1",
+        product_id: "prod_1",
+      },
       "creem_test_key",
     );
     expect(url).toBe(
@@ -50,7 +56,9 @@ describe("the return URL after a real checkout", () => {
   afterAll(() => emulator.close());
 
   it("carries the params in the documented order with a signature an app can recompute", async () => {
-    const { location } = await buy(emulator, PRODUCT_IDS.proMonthly, "sig@example.com", { request_id: "req_sig" });
+    const { location } = await buy(emulator, PRODUCT_IDS.proMonthly, "sig@example.com", {
+      request_id: "req_sig",
+    });
     const url = new URL(location);
     const keys = [...url.searchParams.keys()];
     expect(keys).toEqual([

@@ -8,7 +8,13 @@ interface WireSubscription {
   current_period_end_date: string;
   canceled_at: string | null;
   last_transaction_id?: string;
-  last_transaction?: { id: string; amount: number; period_start: number; period_end: number; created_at: number };
+  last_transaction?: {
+    id: string;
+    amount: number;
+    period_start: number;
+    period_end: number;
+    created_at: number;
+  };
 }
 
 interface AdvanceBody {
@@ -25,7 +31,8 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => emulator.store.reset());
 
-const advance = (id: string, fail = false) => control<AdvanceBody>(emulator, "POST", `/subscriptions/${id}/advance`, { fail });
+const advance = (id: string, fail = false) =>
+  control<AdvanceBody>(emulator, "POST", `/subscriptions/${id}/advance`, { fail });
 const types = (body: AdvanceBody) => body.events.map((e) => e.eventType);
 const getSubscription = async (id: string) =>
   (await api<WireSubscription>(emulator, "GET", `/v1/subscriptions?subscription_id=${id}`)).body;
@@ -40,7 +47,9 @@ describe("advancing time", () => {
     const after = body.subscription;
     expect(after.status).toBe("active");
     expect(after.current_period_start_date).toBe(before.current_period_end_date);
-    expect(Date.parse(after.current_period_end_date)).toBeGreaterThan(Date.parse(before.current_period_end_date));
+    expect(Date.parse(after.current_period_end_date)).toBeGreaterThan(
+      Date.parse(before.current_period_end_date),
+    );
     expect(after.last_transaction_id).not.toBe(before.last_transaction_id);
     expect(after.last_transaction).toMatchObject({
       amount: 1900,
@@ -54,7 +63,9 @@ describe("advancing time", () => {
       discount_code: DISCOUNT_CODES.launch20,
     });
     expect((await advance(forever.subscriptionId)).body.transaction?.amount).toBe(1520);
-    const once = await buy(emulator, PRODUCT_IDS.proMonthly, "once@example.com", { discount_code: DISCOUNT_CODES.save5 });
+    const once = await buy(emulator, PRODUCT_IDS.proMonthly, "once@example.com", {
+      discount_code: DISCOUNT_CODES.save5,
+    });
     expect(emulator.store.state.orders[once.orderId]?.amount).toBe(1400);
     expect((await advance(once.subscriptionId)).body.transaction?.amount).toBe(1900);
   });
@@ -101,7 +112,10 @@ describe("advancing time", () => {
 
   it("pauses at period end when the scheduled cancel says onExecute pause; paused cannot advance", async () => {
     const { subscriptionId } = await buy(emulator, PRODUCT_IDS.proMonthly);
-    await api(emulator, "POST", `/v1/subscriptions/${subscriptionId}/cancel`, { mode: "scheduled", onExecute: "pause" });
+    await api(emulator, "POST", `/v1/subscriptions/${subscriptionId}/cancel`, {
+      mode: "scheduled",
+      onExecute: "pause",
+    });
     const { body } = await advance(subscriptionId);
     expect(types(body)).toEqual(["subscription.paused"]);
     expect((await advance(subscriptionId)).status).toBe(409);
@@ -119,7 +133,9 @@ describe("advancing time", () => {
   });
 
   it("carries a proration-charge seat increase to the next renewal", async () => {
-    const { subscriptionId } = await buy(emulator, PRODUCT_IDS.teamMonthly, "seats@example.com", { units: 2 });
+    const { subscriptionId } = await buy(emulator, PRODUCT_IDS.teamMonthly, "seats@example.com", {
+      units: 2,
+    });
     await api(emulator, "POST", `/v1/subscriptions/${subscriptionId}`, {
       items: [{ units: 4 }],
       update_behavior: "proration-charge",
@@ -147,7 +163,10 @@ describe("refunds and disputes", () => {
     expect(transaction.body).toMatchObject({ status: "refunded", refunded_amount: 29900 });
     expect((await control(emulator, "POST", `/transactions/${transactionId}/refund`)).status).toBe(409);
 
-    const activation = await api(emulator, "POST", "/v1/licenses/activate", { key: license?.key, instance_name: "pc" });
+    const activation = await api(emulator, "POST", "/v1/licenses/activate", {
+      key: license?.key,
+      instance_name: "pc",
+    });
     expect(activation.status).toBe(410);
   });
 
@@ -189,7 +208,10 @@ describe("trigger", () => {
     });
     expect(resumed.body.events.map((e) => e.eventType)).toEqual(["subscription.active"]);
     expect(subscription?.status).toBe("active");
-    const missing = await control(emulator, "POST", "/trigger", { event: "subscription.canceled", customer_email: "x@y.io" });
+    const missing = await control(emulator, "POST", "/trigger", {
+      event: "subscription.canceled",
+      customer_email: "x@y.io",
+    });
     expect(missing.status).toBe(404);
   });
 });

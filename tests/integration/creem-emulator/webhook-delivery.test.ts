@@ -30,14 +30,22 @@ afterEach(async () => {
 async function setup(respond: (n: number, body: string) => ReceiverReply, options = {}) {
   const emulator: Emulator = await startTestEmulator(options);
   const receiver = await startReceiver(respond);
-  cleanups.push(() => emulator.close(), () => receiver.close());
+  cleanups.push(
+    () => emulator.close(),
+    () => receiver.close(),
+  );
   const purchase = await buy(emulator, PRODUCT_IDS.proMonthly, "hooks@example.com");
   await control(emulator, "POST", "/webhook", { url: receiver.url });
   return { emulator, receiver, subscriptionId: purchase.subscriptionId };
 }
 
 async function advanceOnce(emulator: Emulator, subscriptionId: string): Promise<string> {
-  const result = await control<{ events: Array<{ id: string }> }>(emulator, "POST", `/subscriptions/${subscriptionId}/advance`, {});
+  const result = await control<{ events: Array<{ id: string }> }>(
+    emulator,
+    "POST",
+    `/subscriptions/${subscriptionId}/advance`,
+    {},
+  );
   return result.body.events[0]?.id ?? "";
 }
 
@@ -72,13 +80,16 @@ describe("webhook delivery", () => {
     const log = await deliveriesOf(emulator, eventId);
     expect(log.map((d) => d.attempt)).toEqual([1, 2, 3, 4, 5]);
     expect(log.map((d) => d.final)).toEqual([false, false, false, false, true]);
-    expect((await control<{ delivery_status: string }>(emulator, "GET", `/events/${eventId}`)).body.delivery_status).toBe(
-      "failed",
-    );
+    expect(
+      (await control<{ delivery_status: string }>(emulator, "GET", `/events/${eventId}`)).body
+        .delivery_status,
+    ).toBe("failed");
   });
 
   it("times out a receiver that does not answer and retries", async () => {
-    const { emulator, subscriptionId } = await setup((n) => (n === 0 ? "hang" : 204), { webhookTimeoutMs: 150 });
+    const { emulator, subscriptionId } = await setup((n) => (n === 0 ? "hang" : 204), {
+      webhookTimeoutMs: 150,
+    });
     const eventId = await advanceOnce(emulator, subscriptionId);
     await emulator.webhooks.idle();
     const log = await deliveriesOf(emulator, eventId);
@@ -91,7 +102,10 @@ describe("webhook delivery", () => {
   it("sends one subscription's events in creation order even when the receiver is slow", async () => {
     const emulator = await startTestEmulator();
     const receiver = await startReceiver((n) => ({ status: 200, delayMs: n === 0 ? 80 : 0 }));
-    cleanups.push(() => emulator.close(), () => receiver.close());
+    cleanups.push(
+      () => emulator.close(),
+      () => receiver.close(),
+    );
     await control(emulator, "POST", "/webhook", { url: receiver.url });
     await buy(emulator, PRODUCT_IDS.proMonthly, "order@example.com");
     await emulator.webhooks.idle();
@@ -112,7 +126,12 @@ describe("webhook delivery", () => {
     const { emulator, receiver, subscriptionId } = await setup(() => 200);
     const eventId = await advanceOnce(emulator, subscriptionId);
     await emulator.webhooks.idle();
-    const resent = await control<{ deliveries: DeliveryRow[] }>(emulator, "POST", `/events/${eventId}/resend`, { times: 2 });
+    const resent = await control<{ deliveries: DeliveryRow[] }>(
+      emulator,
+      "POST",
+      `/events/${eventId}/resend`,
+      { times: 2 },
+    );
     expect(resent.body.deliveries.map((d) => [d.event_id, d.trigger, d.ok])).toEqual([
       [eventId, "resend", true],
       [eventId, "resend", true],
@@ -125,7 +144,11 @@ describe("webhook delivery", () => {
 
   it("sends chosen events in reversed order, and holds then releases new ones reversed", async () => {
     const { emulator, receiver } = await setup(() => 200);
-    const listed = await control<{ items: Array<{ id: string; eventType: string }> }>(emulator, "GET", "/events");
+    const listed = await control<{ items: Array<{ id: string; eventType: string }> }>(
+      emulator,
+      "GET",
+      "/events",
+    );
     const ids = listed.body.items.map((e) => e.id);
     await control(emulator, "POST", "/events/send", { event_ids: ids, order: "reversed" });
     expect(receiver.events().map((e) => e.id)).toEqual([...ids].reverse());
@@ -134,11 +157,12 @@ describe("webhook delivery", () => {
     await buy(emulator, PRODUCT_IDS.proYearly, "held@example.com");
     expect(receiver.received).toHaveLength(3);
     await control(emulator, "POST", "/webhook/release", { order: "reversed" });
-    expect(receiver.events().slice(3).map((e) => e.eventType)).toEqual([
-      "subscription.paid",
-      "subscription.active",
-      "checkout.completed",
-    ]);
+    expect(
+      receiver
+        .events()
+        .slice(3)
+        .map((e) => e.eventType),
+    ).toEqual(["subscription.paid", "subscription.active", "checkout.completed"]);
   });
 
   it("only records events while no webhook URL is set", async () => {
