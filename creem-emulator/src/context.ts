@@ -6,6 +6,8 @@ export interface EmulatorConfig {
   webhookSecret: string;
   /** Base of checkout and portal links; known once the server listens. */
   publicUrl: string;
+  /** What a cancel without `mode` does (a store billing setting in CREEM). */
+  defaultCancelMode: "immediate" | "scheduled";
 }
 
 /** What the API, pages and control routes share. */

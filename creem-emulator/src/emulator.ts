@@ -38,6 +38,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       apiKey: options.apiKey ?? DEFAULTS.apiKey,
       webhookSecret: options.webhookSecret ?? DEFAULTS.webhookSecret,
       publicUrl: "",
+      defaultCancelMode: options.defaultCancelMode ?? "immediate",
     },
   };
   const router = new Router();

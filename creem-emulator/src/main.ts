@@ -16,10 +16,17 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions {
   if (port !== undefined && !/^\d+$/.test(port))
     throw new Error(`CREEM_EMULATOR_PORT must be a number, got "${port}"`);
   const delays = value("CREEM_EMULATOR_RETRY_DELAYS_MS");
+  const cancelMode = value("CREEM_EMULATOR_DEFAULT_CANCEL_MODE");
+  if (cancelMode !== undefined && cancelMode !== "immediate" && cancelMode !== "scheduled") {
+    throw new Error(
+      `CREEM_EMULATOR_DEFAULT_CANCEL_MODE must be "immediate" or "scheduled", got "${cancelMode}"`,
+    );
+  }
   const options: EmulatorOptions = {
     log: (line) => console.log(`[creem] ${line}`),
     ...(port === undefined ? {} : { port: Number(port) }),
     ...(delays === undefined ? {} : { retryDelaysMs: parseDelays(delays) }),
+    ...(cancelMode === undefined ? {} : { defaultCancelMode: cancelMode }),
   };
   const strings = {
     host: "CREEM_EMULATOR_HOST",

@@ -19,6 +19,8 @@ export interface EmulatorOptions {
   webhookTimeoutMs?: number;
   /** Base of checkout and portal links. Default: the listening URL. */
   publicUrl?: string;
+  /** What `POST /v1/subscriptions/{id}/cancel` without a mode does (a store setting in CREEM). Default "immediate". */
+  defaultCancelMode?: "immediate" | "scheduled";
   /** Seed the catalog on start. Default true. */
   seed?: boolean;
   /** Receives one line per request and per webhook delivery attempt. */

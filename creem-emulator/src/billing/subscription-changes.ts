@@ -21,8 +21,9 @@ export interface CancelOptions {
 }
 
 /**
- * `scheduled` keeps access until period end (status scheduled_cancel, canceled or paused there, per
- * `onExecute`); `immediate` (the default when no mode is given) cancels now, or pauses now with onExecute "pause".
+ * `scheduled` keeps access until period end (status scheduled_cancel; canceled there, or paused when
+ * `onExecute` is "pause"); `immediate` cancels now. Without a mode the store default applies
+ * (`defaultCancelMode`), and, as in CREEM, `onExecute` is ignored unless the mode is explicitly scheduled.
  */
 export function cancelSubscription(
   ctx: Ctx,
@@ -30,8 +31,9 @@ export function cancelSubscription(
   options: CancelOptions = {},
 ): EventRecord[] {
   if (s.status === "canceled" || s.status === "unpaid") throw conflict("Subscription is already canceled");
-  const onExecute = options.onExecute ?? "cancel";
-  if (options.mode === "scheduled") {
+  const mode = options.mode ?? ctx.config.defaultCancelMode;
+  const onExecute = options.mode === "scheduled" ? (options.onExecute ?? "cancel") : "cancel";
+  if (mode === "scheduled") {
     if (s.status === "scheduled_cancel") throw conflict("Subscription is already scheduled to cancel");
     if (s.status === "paused") throw conflict("A paused subscription can only be canceled immediately");
     Object.assign(s, {
@@ -42,7 +44,6 @@ export function cancelSubscription(
     s.updated_at = nowIso();
     return [emitSubscriptionEvent(ctx, "subscription.scheduled_cancel", s)];
   }
-  if (onExecute === "pause") return pauseSubscription(ctx, s);
   Object.assign(s, { status: "canceled", canceled_at: nowIso(), updated_at: nowIso() } as const);
   delete s.scheduled_action;
   delete s.resume_status;

@@ -47,6 +47,9 @@ export function registerControlRoutes(router: Router, ctx: Ctx, webhooks: Webhoo
   const { store } = ctx;
   const body = <T extends z.ZodType>(schema: T, raw: string) => validate(schema, parseJson(raw));
   const withEvents = (events: EventRecord[]) => events.map(eventSummary);
+  const requireWebhookUrl = () => {
+    if (!webhooks.url) throw conflict("No webhook URL is set; set one with POST /__emulator/webhook");
+  };
 
   router.add("GET", "/__emulator/health", "control", () =>
     json({
@@ -80,12 +83,14 @@ export function registerControlRoutes(router: Router, ctx: Ctx, webhooks: Webhoo
   });
   router.add("POST", "/__emulator/events/send", "control", async (req) => {
     const input = body(sendSchema, req.body);
+    requireWebhookUrl();
     const events = input.event_ids.map((id) => store.event(id));
     return json({ deliveries: await webhooks.sendInOrder(events, input.order) });
   });
   router.add("POST", "/__emulator/events/:id/resend", "control", async (req) => {
     const event = store.event(req.params.id ?? "");
     const { times } = body(resendSchema, req.body);
+    requireWebhookUrl();
     return json({ event_id: event.id, deliveries: await webhooks.resend(event, times) });
   });
   router.add("GET", "/__emulator/deliveries", "control", (req) => {
@@ -104,6 +109,7 @@ export function registerControlRoutes(router: Router, ctx: Ctx, webhooks: Webhoo
   });
   router.add("POST", "/__emulator/webhook/release", "control", async (req) => {
     const order = body(z.object({ order: orderSchema }), req.body).order;
+    requireWebhookUrl();
     return json({ deliveries: await webhooks.release(order) });
   });
 

@@ -84,8 +84,16 @@ export function createHttpServer(ctx: Ctx, router: Router, log?: (line: string) 
     };
     void run()
       .catch((error: unknown) => errorResult(error, kind, log))
-      .then((result) => {
-        if (method !== "GET" && method !== "HEAD") ctx.store.save();
+      .then((outcome) => {
+        let result = outcome;
+        if (method !== "GET" && method !== "HEAD") {
+          try {
+            ctx.store.save();
+          } catch (error) {
+            log?.(`could not save state: ${error instanceof Error ? error.message : String(error)}`);
+            result = errorResult(new ApiError(500, ["Could not save the emulator state"]), kind, log);
+          }
+        }
         send(res, result);
         log?.(`${method} ${url.pathname}${url.search} -> ${result.status} (${Date.now() - started} ms)`);
       });

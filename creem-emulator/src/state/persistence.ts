@@ -11,7 +11,12 @@ export function readStateFile(file: string): StateData | undefined {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
-  const parsed = JSON.parse(text) as Partial<StateData>;
+  let parsed: Partial<StateData>;
+  try {
+    parsed = JSON.parse(text) as Partial<StateData>;
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON (${(error as Error).message}); delete it to start fresh`);
+  }
   if (parsed.version !== 1)
     throw new Error(`${file}: unsupported emulator state version ${String(parsed.version)}`);
   // Fill in collections added after the file was written.

@@ -92,8 +92,10 @@ export class WebhookDispatcher {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.busy -= this.timers.size;
+    for (const timer of this.timers) {
+      clearTimeout(timer);
+      this.done();
+    }
     this.timers.clear();
     for (const abort of [...this.aborts]) abort();
     await this.idle();

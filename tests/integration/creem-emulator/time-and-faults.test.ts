@@ -147,6 +147,45 @@ describe("advancing time", () => {
   });
 });
 
+describe("cancel modes", () => {
+  it("cancels immediately without a mode and ignores onExecute unless the mode is scheduled", async () => {
+    const plain = await buy(emulator, PRODUCT_IDS.proMonthly, "plain@example.com");
+    const canceled = await api<WireSubscription>(
+      emulator,
+      "POST",
+      `/v1/subscriptions/${plain.subscriptionId}/cancel`,
+    );
+    expect(canceled.body.status).toBe("canceled");
+    const ignored = await buy(emulator, PRODUCT_IDS.proMonthly, "ignored@example.com");
+    const immediate = await api<WireSubscription>(
+      emulator,
+      "POST",
+      `/v1/subscriptions/${ignored.subscriptionId}/cancel`,
+      {
+        mode: "immediate",
+        onExecute: "pause",
+      },
+    );
+    expect(immediate.body.status).toBe("canceled");
+  });
+
+  it("follows the store's default cancel mode when none is given", async () => {
+    const scheduledStore = await startTestEmulator({ defaultCancelMode: "scheduled" });
+    try {
+      const { subscriptionId } = await buy(scheduledStore, PRODUCT_IDS.proMonthly);
+      const result = await api<WireSubscription>(
+        scheduledStore,
+        "POST",
+        `/v1/subscriptions/${subscriptionId}/cancel`,
+        {},
+      );
+      expect(result.body.status).toBe("scheduled_cancel");
+    } finally {
+      await scheduledStore.close();
+    }
+  });
+});
+
 describe("refunds and disputes", () => {
   it("refunds a transaction once (refund.created) and disables the license of a refunded lifetime order", async () => {
     const { orderId } = await buy(emulator, PRODUCT_IDS.lifetime);

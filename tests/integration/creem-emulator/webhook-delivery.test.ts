@@ -172,5 +172,12 @@ describe("webhook delivery", () => {
     const events = await control<{ items: Array<{ delivery_status: string }> }>(emulator, "GET", "/events");
     expect(events.body.items.map((e) => e.delivery_status)).toEqual(["not_sent", "not_sent", "not_sent"]);
     expect((await control<{ items: unknown[] }>(emulator, "GET", "/deliveries")).body.items).toEqual([]);
+    const resend = await control(
+      emulator,
+      "POST",
+      `/events/${emulator.store.state.events[0]?.id ?? ""}/resend`,
+      {},
+    );
+    expect(resend.status).toBe(409);
   });
 });
