@@ -51,7 +51,8 @@ export class WebhookDispatcher {
     }
     event.delivery_status = "pending";
     const previous = this.chains.get(event.key) ?? Promise.resolve();
-    const current = this.track(previous.then(() => this.attempt(event, 1, "initial")));
+    // A failed attempt must not break the chain for the subscription's later events.
+    const current = this.track(previous.then(() => this.attempt(event, 1, "initial"))).catch(() => undefined);
     this.chains.set(event.key, current);
     void current.then(() => {
       if (this.chains.get(event.key) === current) this.chains.delete(event.key);
@@ -164,7 +165,9 @@ export class WebhookDispatcher {
     this.busy += 1;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.attempt(event, attempt, "retry").finally(() => this.done());
+      void this.attempt(event, attempt, "retry")
+        .catch(() => undefined)
+        .finally(() => this.done());
     }, delay);
     this.timers.add(timer);
   }
