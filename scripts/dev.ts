@@ -1,12 +1,14 @@
 import path from "node:path";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import nextEnv from "@next/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { startLocalCreem } from "./lib/local-creem";
 import { localSecret } from "./lib/local-secret";
 import { run } from "./lib/run";
 
 // `npm run dev`: one command, zero accounts. Uses DATABASE_URL when set, else an embedded PostgreSQL
-// (PGlite) kept in .data/; applies migrations and the seed; then starts `next dev`.
+// (PGlite) kept in .data/; without CREEM_API_KEY, starts the local CREEM (creem-emulator/) with its state in
+// .data/creem-emulator.json; applies migrations and the seed; then starts `next dev`.
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
@@ -27,6 +29,29 @@ async function main() {
   process.env.NEXT_PUBLIC_APP_URL ??= `http://localhost:${port}`;
   process.env.AUTH_SECRET ??= localSecret(path.join(dataDir, "auth-secret"));
 
+  // First, so a second `npm run dev` stops at the busy port before it opens the same PGlite data directory.
+  if (!process.env.CREEM_API_KEY) {
+    const creemPort = Number(process.env.CREEM_EMULATOR_PORT || 4010);
+    if (!Number.isInteger(creemPort) || creemPort < 0 || creemPort > 65535) {
+      throw new Error(`CREEM_EMULATOR_PORT must be a port number, got "${process.env.CREEM_EMULATOR_PORT}"`);
+    }
+    const webhookUrl = `http://localhost:${port}/api/webhooks/creem`;
+    const creem = await startLocalCreem({
+      port: creemPort,
+      portVariable: "CREEM_EMULATOR_PORT",
+      webhookUrl,
+      dataFile: path.join(dataDir, "creem-emulator.json"),
+      log: (line) => console.log(`[creem] ${line}`),
+    });
+    cleanups.push(creem.stop);
+    Object.assign(process.env, creem.env);
+    const cli = creem.port === 4010 ? "npm run creem" : `CREEM_EMULATOR_URL=${creem.url} npm run creem`;
+    console.log(
+      `▲ Local CREEM on ${creem.url} (webhooks to ${webhookUrl}, state in .data/creem-emulator.json) — ` +
+        `CLI: \`${cli} -- help\``,
+    );
+  }
+
   let embedded: EmbeddedPostgres | undefined;
   if (!process.env.DATABASE_URL) {
     const pgPort = Number(process.env.PGLITE_PORT ?? 54329);
@@ -44,15 +69,43 @@ async function main() {
   await run("npx", ["prisma", "migrate", "deploy"], { cwd: root });
   await run("npx", ["prisma", "db", "seed"], { cwd: root });
 
+  // In its own process group (except on Windows), so stopping reaches `next dev` and its workers rather
+  // than only `npx`, which would leave them running.
   const next = spawn("npx", ["next", "dev", "--port", port], {
     cwd: root,
     stdio: "inherit",
     env: process.env,
+    detached: process.platform !== "win32",
   });
-  cleanups.push(async () => {
-    next.kill("SIGTERM");
-  });
+  cleanups.push(() => stopProcessGroup(next));
   next.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+/** SIGTERM to the child's group, SIGKILL after 5 s; resolves once no process of the group is left. */
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  if (process.platform === "win32") {
+    child.kill("SIGTERM");
+    return;
+  }
+  const signal = (sig: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-pid, sig);
+      return true;
+    } catch {
+      return false; // ESRCH: the group is gone
+    }
+  };
+  if (!signal("SIGTERM")) return;
+  const deadline = Date.now() + 5_000;
+  while (signal(0)) {
+    if (Date.now() > deadline) {
+      signal("SIGKILL");
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 process.on("SIGINT", () => void shutdown(0));
