@@ -8,6 +8,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { emailProvider } from "@/lib/auth-email";
+import { linkOrphans } from "@/lib/billing/link-user";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 
 function providers(): Provider[] {
@@ -39,6 +40,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if ((error as { type?: string }).type === "Verification")
         console.warn(`[auth] ${error.name}: ${error.message.split("\n")[0]}`);
       else console.error("[auth]", error);
+    },
+  },
+  events: {
+    // Purchases made before sign-up (same email) belong to the new user from the first page view.
+    async createUser({ user }) {
+      if (user.id && user.email) {
+        const { id, email } = user;
+        await db.$transaction((tx) => linkOrphans(tx, { id, email }));
+      }
     },
   },
   callbacks: {

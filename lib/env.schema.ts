@@ -14,6 +14,12 @@ const flag = z.preprocess(
 const url = (what: string) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.url({ message: `must be a URL (${what})` }));
 
+const productId = (fallback: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? fallback : v),
+    z.string().regex(/^prod_[A-Za-z0-9_]+$/, { message: "must be a CREEM product id (prod_...)" }),
+  );
+
 const DEV_AUTH_SECRET = "dev-only-insecure-auth-secret-change-me-0123456789";
 
 export const serverEnvSchema = z
@@ -33,6 +39,18 @@ export const serverEnvSchema = z
     CREEM_API_BASE_URL: z.preprocess(
       (v) => (v === "" ? undefined : v),
       z.url({ message: "must be a URL (e.g. http://localhost:4010)" }).optional(),
+    ),
+    // CREEM product ids of the plans in lib/billing/plans.ts. Defaults are the local CREEM's catalog.
+    CREEM_PRODUCT_STARTER_MONTHLY: productId("prod_local_starter_monthly"),
+    CREEM_PRODUCT_PRO_MONTHLY: productId("prod_local_pro_monthly"),
+    CREEM_PRODUCT_PRO_YEARLY: productId("prod_local_pro_yearly"),
+    CREEM_PRODUCT_TEAM_MONTHLY: productId("prod_local_team_monthly"),
+    CREEM_PRODUCT_TEAM_YEARLY: productId("prod_local_team_yearly"),
+    CREEM_PRODUCT_LIFETIME: productId("prod_local_lifetime"),
+    // Days a past-due subscription keeps access while CREEM retries the payment.
+    BILLING_GRACE_DAYS: z.preprocess(
+      (v) => (v === "" || v === undefined ? "7" : v),
+      z.coerce.number({ message: "must be a number of days" }).int().min(0).max(60),
     ),
   })
   .superRefine((env, ctx) => {

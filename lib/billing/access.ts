@@ -1,0 +1,82 @@
+import "server-only";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { catalog } from "./catalog";
+import { hasFeature, resolveEntitlements, type Entitlements } from "./entitlements";
+import { FEATURES, type Feature } from "./plans";
+
+/** What the user may use now, from the billing state stored for them. */
+export async function getEntitlements(userId: string, now = new Date()): Promise<Entitlements> {
+  const [subscriptions, purchases] = await Promise.all([
+    db.subscription.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        productId: true,
+        status: true,
+        units: true,
+        currentPeriodEnd: true,
+        pastDueSince: true,
+      },
+    }),
+    db.purchase.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, productId: true, status: true },
+    }),
+  ]);
+  return resolveEntitlements({ subscriptions, purchases }, catalog, {
+    now,
+    graceDays: env.BILLING_GRACE_DAYS,
+  });
+}
+
+export type EntitlementErrorCode = "unauthenticated" | "payment_required" | "forbidden";
+
+/** A missing entitlement. Route handlers turn it into 401/402/403 with `entitlementErrorResponse`. */
+export class EntitlementError extends Error {
+  readonly status: 401 | 402 | 403;
+  constructor(
+    readonly code: EntitlementErrorCode,
+    readonly feature: Feature,
+  ) {
+    const messages: Record<EntitlementErrorCode, string> = {
+      unauthenticated: "Sign in to continue.",
+      payment_required: `${FEATURES[feature]} needs a paid plan. Upgrade to continue.`,
+      forbidden: `${FEATURES[feature]} is not included in your plan. Upgrade to continue.`,
+    };
+    super(messages[code]);
+    this.name = "EntitlementError";
+    this.status = code === "unauthenticated" ? 401 : code === "payment_required" ? 402 : 403;
+  }
+}
+
+export type Access = { user: CurrentUser; entitlements: Entitlements };
+
+/** The signed-in user and their entitlements when they have `feature`; throws EntitlementError otherwise. */
+export async function requireEntitlement(feature: Feature): Promise<Access> {
+  const result = await checkEntitlement(feature);
+  if (!result.ok) throw result.error;
+  return result;
+}
+
+/** The same check as a value, for pages that show an upgrade prompt instead of failing. */
+export async function checkEntitlement(
+  feature: Feature,
+): Promise<(Access & { ok: true }) | { ok: false; error: EntitlementError; entitlements?: Entitlements }> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: new EntitlementError("unauthenticated", feature) };
+  const entitlements = await getEntitlements(user.id);
+  if (hasFeature(entitlements, feature)) return { ok: true, user, entitlements };
+  const code = entitlements.source ? "forbidden" : "payment_required";
+  return { ok: false, error: new EntitlementError(code, feature), entitlements };
+}
+
+export function entitlementErrorResponse(error: EntitlementError): Response {
+  return Response.json(
+    { error: error.code, feature: error.feature, message: error.message },
+    { status: error.status },
+  );
+}

@@ -1,0 +1,179 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type {
+  BillingFacts,
+  LicenseFact,
+  PurchaseFact,
+  PurchaseReversalFact,
+  SubscriptionFact,
+} from "./facts";
+import { linkOrphans, rememberCustomerId, resolveUserId } from "./link-user";
+
+// The one step that writes billing state. Runs inside the caller's transaction (the webhook inbox or a
+// sync), so an event's effects commit together with its "processed" mark or not at all.
+
+type Tx = Prisma.TransactionClient;
+export type ApplyOutcome = "applied" | "stale" | "ignored";
+
+/** Newer wins; equal times are ordered by source name so every arrival order picks the same winner. */
+export function isNewer(a: { at: Date; source: string }, b: { at: Date; source: string }): boolean {
+  const dt = a.at.getTime() - b.at.getTime();
+  return dt > 0 || (dt === 0 && a.source > b.source);
+}
+
+function subscriptionState(fact: SubscriptionFact, at: Date) {
+  return {
+    productId: fact.productId,
+    status: fact.status,
+    units: fact.units,
+    currentPeriodStart: fact.currentPeriodStart ?? null,
+    currentPeriodEnd: fact.currentPeriodEnd ?? null,
+    cancelAtPeriodEnd: fact.status === "scheduled_cancel",
+    canceledAt: fact.canceledAt ?? null,
+    trialEnd: fact.status === "trialing" ? (fact.currentPeriodEnd ?? null) : null,
+    // The failed renewal was due at the end of the paid period; the grace period counts from there.
+    pastDueSince: fact.status === "past_due" ? (fact.currentPeriodEnd ?? at) : null,
+  };
+}
+
+async function applySubscription(tx: Tx, fact: SubscriptionFact, facts: BillingFacts, userId: string | null) {
+  const state = { ...subscriptionState(fact, facts.at), stateAt: facts.at, stateSource: facts.source };
+  const created = await tx.subscription.createMany({
+    data: [{ id: fact.id, userId, customerId: fact.customerId, customerEmail: fact.customerEmail, ...state }],
+    skipDuplicates: true,
+  });
+  if (created.count === 1) return "applied";
+  // Row lock: events of one subscription apply one at a time, in any order of arrival.
+  const [current] = await tx.$queryRaw<
+    Array<{ stateAt: Date; stateSource: string; userId: string | null; customerEmail: string | null }>
+  >`
+    SELECT "stateAt", "stateSource", "userId", "customerEmail" FROM "Subscription" WHERE id = ${fact.id} FOR UPDATE`;
+  if (!current) throw new Error(`Subscription ${fact.id} vanished while applying ${facts.source}`);
+  const enrich = {
+    ...(current.userId === null && userId ? { userId } : {}),
+    ...(current.customerEmail === null && fact.customerEmail ? { customerEmail: fact.customerEmail } : {}),
+  };
+  const newer = isNewer(facts, { at: current.stateAt, source: current.stateSource });
+  if (!newer && Object.keys(enrich).length === 0) return "stale";
+  await tx.subscription.update({ where: { id: fact.id }, data: newer ? { ...state, ...enrich } : enrich });
+  return newer ? "applied" : "stale";
+}
+
+async function findPurchase(tx: Tx, ref: { id?: string; transactionId?: string; checkoutId?: string }) {
+  const or = [
+    ...(ref.id ? [{ id: ref.id }] : []),
+    ...(ref.transactionId ? [{ transactionId: ref.transactionId }] : []),
+    ...(ref.checkoutId ? [{ checkoutId: ref.checkoutId }] : []),
+  ];
+  if (or.length === 0) return null;
+  const found = await tx.purchase.findFirst({ where: { OR: or }, select: { id: true } });
+  if (!found) return null;
+  await tx.$queryRaw`SELECT id FROM "Purchase" WHERE id = ${found.id} FOR UPDATE`;
+  return tx.purchase.findUniqueOrThrow({ where: { id: found.id } });
+}
+
+// Descriptive fields only fill gaps; the status only moves forward (paid -> refunded/disputed).
+async function applyPurchase(tx: Tx, fact: PurchaseFact, userId: string | null) {
+  const describe = {
+    checkoutId: fact.checkoutId,
+    transactionId: fact.transactionId,
+    customerId: fact.customerId,
+    customerEmail: fact.customerEmail,
+    productId: fact.productId,
+    amount: fact.amount,
+    currency: fact.currency,
+    purchasedAt: fact.purchasedAt,
+  };
+  const created = await tx.purchase.createMany({
+    data: [{ id: fact.id, userId, status: "paid", ...describe }],
+    skipDuplicates: true,
+  });
+  if (created.count === 1) return;
+  const current = await findPurchase(tx, { id: fact.id });
+  if (!current) return;
+  const gaps = Object.fromEntries(
+    Object.entries({ ...describe, userId }).filter(
+      ([key, value]) =>
+        value !== undefined && value !== null && current[key as keyof typeof current] === null,
+    ),
+  );
+  if (Object.keys(gaps).length > 0) await tx.purchase.update({ where: { id: current.id }, data: gaps });
+}
+
+async function applyReversal(tx: Tx, fact: PurchaseReversalFact, at: Date, userId: string | null) {
+  const stamp = fact.kind === "refunded" ? { refundedAt: at } : { disputedAt: at };
+  const current = await findPurchase(tx, { id: fact.orderId, transactionId: fact.transactionId });
+  if (!current) {
+    if (!fact.orderId) return;
+    // The refund arrived before the purchase it reverses: record it; checkout.completed fills in the rest.
+    await tx.purchase.createMany({
+      data: [
+        {
+          id: fact.orderId,
+          transactionId: fact.transactionId,
+          customerId: fact.customerId,
+          userId,
+          status: fact.kind,
+          ...stamp,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    const raced = await findPurchase(tx, { id: fact.orderId });
+    if (raced && raced.status === "paid")
+      await tx.purchase.update({ where: { id: raced.id }, data: { status: fact.kind, ...stamp } });
+    return;
+  }
+  // Refunded outranks disputed so the final status does not depend on which arrived first.
+  const status = current.status === "refunded" || fact.kind === "refunded" ? "refunded" : "disputed";
+  const keepStamp = fact.kind === "refunded" ? current.refundedAt : current.disputedAt;
+  const earliest = keepStamp && keepStamp < at ? {} : stamp;
+  await tx.purchase.update({ where: { id: current.id }, data: { status, ...earliest } });
+}
+
+async function applyLicense(tx: Tx, fact: LicenseFact, userId: string | null) {
+  const data = {
+    key: fact.key,
+    productId: fact.productId,
+    orderId: fact.orderId,
+    customerId: fact.customerId,
+    customerEmail: fact.customerEmail,
+    status: fact.status,
+    activations: fact.activations,
+    activationLimit: fact.activationLimit,
+    expiresAt: fact.expiresAt,
+  };
+  await tx.licenseKey.upsert({
+    where: { id: fact.id },
+    create: { id: fact.id, userId, ...data },
+    // Activation counts change through the license API, not events: never overwrite them from here.
+    update: { ...(userId ? { userId } : {}), customerEmail: fact.customerEmail },
+  });
+}
+
+export async function applyFacts(tx: Tx, facts: BillingFacts): Promise<ApplyOutcome> {
+  const touches = facts.subscription || facts.purchase || facts.reversal || facts.licenses.length > 0;
+  if (!touches) return "ignored";
+  const userId = await resolveUserId(tx, facts.hints);
+
+  let outcome: ApplyOutcome = "applied";
+  if (facts.subscription) outcome = await applySubscription(tx, facts.subscription, facts, userId);
+  if (facts.purchase) await applyPurchase(tx, facts.purchase, userId);
+  if (facts.reversal) await applyReversal(tx, facts.reversal, facts.at, userId);
+  for (const license of facts.licenses) await applyLicense(tx, license, userId);
+
+  if (facts.checkout?.requestId) {
+    await tx.checkout.updateMany({
+      where: { requestId: facts.checkout.requestId },
+      data: { status: "completed", creemCheckoutId: facts.checkout.id },
+    });
+  }
+  if (userId) {
+    await rememberCustomerId(tx, userId, facts.hints.customerId);
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { id: true, email: true, creemCustomerId: true },
+    });
+    await linkOrphans(tx, user);
+  }
+  return outcome;
+}

@@ -1,0 +1,264 @@
+import { describe, expect, it } from "vitest";
+import { createPlanCatalog } from "@/lib/billing/plans";
+import { resolveEntitlements } from "@/lib/billing/entitlements";
+import { linkOrphans } from "@/lib/billing/link-user";
+import {
+  checkoutCompleted,
+  customer,
+  disputeCreated,
+  envelope,
+  PRODUCTS,
+  refundCreated,
+  subscription,
+  type SubState,
+} from "../../support/creem-payloads";
+import { testDb } from "../support/db";
+import { deliver, uid } from "./support";
+
+const db = testDb();
+const DAY = 86_400_000;
+const catalog = createPlanCatalog({
+  starterMonthly: "prod_local_starter_monthly",
+  proMonthly: PRODUCTS.proMonthly,
+  proYearly: "prod_local_pro_yearly",
+  teamMonthly: PRODUCTS.teamMonthly,
+  teamYearly: "prod_local_team_yearly",
+  lifetime: PRODUCTS.lifetime,
+});
+
+async function newUser() {
+  const email = `${uid("user")}@example.com`;
+  return db.user.create({ data: { email } });
+}
+
+async function planOf(userId: string, now = new Date()) {
+  const [subscriptions, purchases] = await Promise.all([
+    db.subscription.findMany({ where: { userId } }),
+    db.purchase.findMany({ where: { userId } }),
+  ]);
+  return resolveEntitlements({ subscriptions, purchases }, catalog, { now, graceDays: 7 }).plan.key;
+}
+
+function subscriptionSetup(user: { id: string; email: string }) {
+  const cust = customer(uid("cust"), user.email);
+  const now = Date.now();
+  const base: SubState = {
+    id: uid("sub"),
+    status: "active",
+    periodStart: now,
+    periodEnd: now + 30 * DAY,
+    metadata: { userId: user.id },
+  };
+  let t = now;
+  const event = (type: string, patch: Partial<SubState> = {}) => {
+    t += 1000;
+    return envelope(uid("evt"), type, t, subscription({ ...base, ...patch }, cust, t));
+  };
+  return { cust, base, event };
+}
+
+describe("subscription events", () => {
+  it.each([
+    ["subscription.active", "active", "pro"],
+    ["subscription.trialing", "trialing", "pro"],
+    ["subscription.paid", "active", "pro"],
+    ["subscription.update", "active", "pro"],
+    ["subscription.scheduled_cancel", "scheduled_cancel", "pro"],
+    ["subscription.past_due", "past_due", "pro"],
+    ["subscription.paused", "paused", "free"],
+    ["subscription.canceled", "canceled", "free"],
+    ["subscription.unpaid", "unpaid", "free"],
+    ["subscription.expired", "expired", "free"],
+  ])("%s stores status %s and gives plan %s", async (type, status, plan) => {
+    const user = await newUser();
+    const { base, event } = subscriptionSetup(user);
+    const result = await deliver(db, event(type, { status }));
+    expect(result.status).toBe(200);
+    const stored = await db.subscription.findUniqueOrThrow({ where: { id: base.id } });
+    expect(stored).toMatchObject({ status, userId: user.id, productId: PRODUCTS.proMonthly });
+    expect(stored.cancelAtPeriodEnd).toBe(status === "scheduled_cancel");
+    expect(await planOf(user.id)).toBe(plan);
+  });
+
+  it("an update changes seats and product; an update for an unseen subscription creates it", async () => {
+    const user = await newUser();
+    const { base, event } = subscriptionSetup(user);
+    await deliver(db, event("subscription.update", { productId: PRODUCTS.teamMonthly, units: 5 }));
+    const stored = await db.subscription.findUniqueOrThrow({ where: { id: base.id } });
+    expect(stored).toMatchObject({ units: 5, productId: PRODUCTS.teamMonthly, status: "active" });
+    expect(await planOf(user.id)).toBe("team");
+  });
+
+  it("past_due keeps access through the grace period only", async () => {
+    const user = await newUser();
+    const { base, event } = subscriptionSetup(user);
+    await deliver(db, event("subscription.past_due", { status: "past_due" }));
+    const end = base.periodEnd;
+    expect(await planOf(user.id, new Date(end + 6 * DAY))).toBe("pro");
+    expect(await planOf(user.id, new Date(end + 8 * DAY))).toBe("free");
+  });
+
+  it("scheduled_cancel keeps access until the period ends", async () => {
+    const user = await newUser();
+    const { base, event } = subscriptionSetup(user);
+    await deliver(db, event("subscription.scheduled_cancel", { status: "scheduled_cancel" }));
+    expect(await planOf(user.id, new Date(base.periodEnd - 1000))).toBe("pro");
+    expect(await planOf(user.id, new Date(base.periodEnd + 1000))).toBe("free");
+  });
+
+  it("a late older event never overwrites newer state", async () => {
+    const user = await newUser();
+    const { base, event } = subscriptionSetup(user);
+    const older = event("subscription.active");
+    const newer = event("subscription.canceled", { status: "canceled" });
+    await deliver(db, newer);
+    expect((await deliver(db, older)).body.outcome).toBe("stale");
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: base.id } })).status).toBe("canceled");
+  });
+
+  it("tolerates CREEM's payload quirks: mode local, image_url null, unknown status and fields", async () => {
+    const user = await newUser();
+    const { base, event } = subscriptionSetup(user);
+    const payload = event("subscription.active", { status: "some_future_status" }) as {
+      object: Record<string, unknown>;
+    };
+    payload.object.mode = "local";
+    (payload.object.product as Record<string, unknown>).image_url = null;
+    payload.object.brand_new_field = { nested: true };
+    expect((await deliver(db, payload)).status).toBe(200);
+    const stored = await db.subscription.findUniqueOrThrow({ where: { id: base.id } });
+    expect(stored.status).toBe("some_future_status");
+    expect(await planOf(user.id)).toBe("free"); // unknown statuses grant nothing
+  });
+});
+
+describe("checkout, refund and dispute events", () => {
+  it("checkout.completed for a subscription links the user by metadata and stores the customer id", async () => {
+    const user = await newUser();
+    const cust = customer(uid("cust"), `other-${user.email}`);
+    const now = Date.now();
+    const sub: SubState = { id: uid("sub"), status: "active", periodStart: now, periodEnd: now + 30 * DAY };
+    const payload = checkoutCompleted({
+      eventId: uid("evt"),
+      at: now,
+      checkoutId: uid("ch"),
+      userId: user.id,
+      customer: cust,
+      productId: PRODUCTS.proMonthly,
+      orderId: uid("ord"),
+      subscription: sub,
+    });
+    expect((await deliver(db, payload)).status).toBe(200);
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({
+      userId: user.id,
+      status: "active",
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).creemCustomerId).toBe(cust.id);
+  });
+
+  it("checkout.completed links through the stored request_id", async () => {
+    const user = await newUser();
+    const requestId = uid("req");
+    await db.checkout.create({ data: { requestId, userId: user.id, productId: PRODUCTS.lifetime } });
+    const orderId = uid("ord");
+    const checkoutId = uid("ch");
+    await deliver(
+      db,
+      checkoutCompleted({
+        eventId: uid("evt"),
+        at: Date.now(),
+        checkoutId,
+        requestId,
+        customer: customer(uid("cust"), "someone@else.example"),
+        productId: PRODUCTS.lifetime,
+        orderId,
+        licenseKey: uid("KEY"),
+      }),
+    );
+    expect(await db.purchase.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      userId: user.id,
+      status: "paid",
+      amount: 29900,
+    });
+    expect(await db.checkout.findUniqueOrThrow({ where: { requestId } })).toMatchObject({
+      status: "completed",
+      creemCheckoutId: checkoutId,
+    });
+    expect(await db.licenseKey.count({ where: { userId: user.id } })).toBe(1);
+    expect(await planOf(user.id)).toBe("lifetime");
+  });
+
+  it("refund.created and dispute.created revoke a one-time purchase, and a late paid never restores it", async () => {
+    const user = await newUser();
+    const cust = customer(uid("cust"), user.email);
+    const orderId = uid("ord");
+    const purchase = checkoutCompleted({
+      eventId: uid("evt"),
+      at: 1000,
+      checkoutId: uid("ch"),
+      customer: cust,
+      productId: PRODUCTS.lifetime,
+      orderId,
+    });
+    // Refund first, purchase after: the refund is kept and wins.
+    expect((await deliver(db, refundCreated(uid("evt"), 2000, orderId, cust))).status).toBe(200);
+    expect((await deliver(db, purchase)).status).toBe(200);
+    expect(await db.purchase.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+      status: "refunded",
+      productId: PRODUCTS.lifetime,
+      userId: user.id,
+    });
+    expect(await planOf(user.id)).toBe("free");
+
+    const other = await newUser();
+    const cust2 = customer(uid("cust"), other.email);
+    const order2 = uid("ord");
+    await deliver(
+      db,
+      checkoutCompleted({
+        eventId: uid("evt"),
+        at: 1000,
+        checkoutId: uid("ch"),
+        customer: cust2,
+        productId: PRODUCTS.lifetime,
+        orderId: order2,
+      }),
+    );
+    expect(await planOf(other.id)).toBe("lifetime");
+    const dispute = disputeCreated(uid("evt"), 3000, order2, cust2);
+    expect((await deliver(db, dispute)).status).toBe(200);
+    expect((await db.purchase.findUniqueOrThrow({ where: { id: order2 } })).status).toBe("disputed");
+    expect(await planOf(other.id)).toBe("free");
+  });
+
+  it("a refund of a subscription payment leaves the subscription to its own events", async () => {
+    const user = await newUser();
+    const { base, event, cust } = subscriptionSetup(user);
+    await deliver(db, event("subscription.paid"));
+    expect((await deliver(db, refundCreated(uid("evt"), Date.now(), uid("ord"), cust, base.id))).status).toBe(
+      200,
+    );
+    expect(await planOf(user.id)).toBe("pro");
+  });
+
+  it("keeps events for unknown users and links them when the user signs up", async () => {
+    const email = `${uid("later")}@example.com`;
+    const cust = customer(uid("cust"), email);
+    const orderId = uid("ord");
+    await deliver(
+      db,
+      checkoutCompleted({
+        eventId: uid("evt"),
+        at: Date.now(),
+        checkoutId: uid("ch"),
+        customer: cust,
+        productId: PRODUCTS.lifetime,
+        orderId,
+      }),
+    );
+    expect((await db.purchase.findUniqueOrThrow({ where: { id: orderId } })).userId).toBeNull();
+    const user = await db.user.create({ data: { email: email.toUpperCase() } });
+    await db.$transaction((tx) => linkOrphans(tx, user));
+    expect(await planOf(user.id)).toBe("lifetime");
+  });
+});

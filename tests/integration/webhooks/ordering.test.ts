@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { customer, envelope, subscription, type SubState } from "../../support/creem-payloads";
+import { testDb } from "../support/db";
+import { deliver, uid } from "./support";
+
+const db = testDb();
+const DAY = 86_400_000;
+
+// A small deterministic PRNG so a failing seed can be replayed.
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** checkout -> active -> paid -> update -> scheduled_cancel -> resume -> past_due -> paid -> canceled */
+function lifecycle(userId: string, email: string) {
+  const cust = customer(uid("cust"), email);
+  const start = Date.UTC(2026, 0, 1);
+  const base: SubState = {
+    id: uid("sub"),
+    status: "active",
+    periodStart: start,
+    periodEnd: start + 30 * DAY,
+    metadata: { userId },
+  };
+  const renewed = { periodStart: start + 30 * DAY, periodEnd: start + 60 * DAY };
+  const renewedAgain = { periodStart: start + 60 * DAY, periodEnd: start + 90 * DAY };
+  const steps: Array<[string, number, Partial<SubState>]> = [
+    ["checkout.completed", 0, {}],
+    ["subscription.active", 0, {}],
+    ["subscription.paid", 1, {}],
+    ["subscription.update", 2, { units: 3 }],
+    ["subscription.scheduled_cancel", 3, { units: 3, status: "scheduled_cancel" }],
+    ["subscription.active", 4, { units: 3 }],
+    ["subscription.paid", 5, { units: 3, ...renewed }],
+    ["subscription.past_due", 6, { units: 3, ...renewed, status: "past_due" }],
+    ["subscription.paid", 7, { units: 3, ...renewedAgain }],
+    [
+      "subscription.canceled",
+      8,
+      { units: 3, ...renewedAgain, status: "canceled", canceledAt: start + 70 * DAY },
+    ],
+  ];
+  return {
+    subId: base.id,
+    events: steps.map(([type, minute, patch]) => {
+      const at = start + minute * 60_000;
+      const sub = subscription({ ...base, ...patch }, cust, at);
+      if (type !== "checkout.completed") return envelope(uid("evt"), type, at, sub);
+      return envelope(uid("evt"), type, at, {
+        id: uid("ch"),
+        object: "checkout",
+        mode: "test",
+        status: "completed",
+        product: sub.product.id,
+        customer: cust,
+        subscription: { ...sub, product: sub.product.id, customer: cust.id },
+        order: {
+          id: uid("ord"),
+          object: "order",
+          mode: "test",
+          amount: 1900,
+          currency: "USD",
+          status: "paid",
+          type: "recurring",
+        },
+        metadata: { userId },
+      });
+    }),
+  };
+}
+
+async function finalState(subId: string) {
+  const s = await db.subscription.findUniqueOrThrow({ where: { id: subId } });
+  return {
+    status: s.status,
+    units: s.units,
+    productId: s.productId,
+    currentPeriodStart: s.currentPeriodStart,
+    currentPeriodEnd: s.currentPeriodEnd,
+    cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+    canceledAt: s.canceledAt,
+    pastDueSince: s.pastDueSince,
+    trialEnd: s.trialEnd,
+    stateAt: s.stateAt,
+    userLinked: s.userId !== null,
+  };
+}
+
+describe("order safety", () => {
+  it("any arrival order of a whole lifecycle ends in the same state (40 seeds)", async () => {
+    const user = await db.user.create({ data: { email: `${uid("life")}@example.com` } });
+    const reference = lifecycle(user.id, user.email);
+    for (const event of reference.events) expect((await deliver(db, event)).status).toBe(200);
+    const expected = await finalState(reference.subId);
+    expect(expected).toMatchObject({ status: "canceled", units: 3, userLinked: true });
+
+    for (let seed = 1; seed <= 40; seed++) {
+      const run = lifecycle(user.id, user.email);
+      const order = shuffle(run.events, mulberry32(seed));
+      for (const event of order) expect((await deliver(db, event)).status).toBe(200);
+      expect({ seed, ...(await finalState(run.subId)) }).toEqual({ seed, ...expected });
+    }
+  });
+
+  it("any order of the events up to past_due ends past due with the same grace start", async () => {
+    const user = await db.user.create({ data: { email: `${uid("grace")}@example.com` } });
+    const states = new Set<string>();
+    for (let seed = 1; seed <= 10; seed++) {
+      const run = lifecycle(user.id, user.email);
+      const upToPastDue = run.events.slice(0, 8);
+      for (const event of shuffle(upToPastDue, mulberry32(seed))) await deliver(db, event);
+      const { status, pastDueSince, units } = await finalState(run.subId);
+      states.add(JSON.stringify({ status, pastDueSince, units }));
+    }
+    expect([...states]).toHaveLength(1);
+    expect(JSON.parse([...states][0]!)).toMatchObject({ status: "past_due", units: 3 });
+  });
+});
+
+describe("duplicates", () => {
+  it("50 concurrent deliveries of one event: all 2xx, exactly one applied", async () => {
+    const user = await db.user.create({ data: { email: `${uid("dup")}@example.com` } });
+    const run = lifecycle(user.id, user.email);
+    const event = run.events[2]!;
+    const results = await Promise.all(Array.from({ length: 50 }, () => deliver(db, event)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.outcome === "applied")).toHaveLength(1);
+    expect(results.filter((r) => r.body.outcome === "duplicate")).toHaveLength(49);
+    const stored = await db.webhookEvent.findUniqueOrThrow({ where: { id: (event as { id: string }).id } });
+    expect(stored.attempts).toBe(1);
+    expect(await db.subscription.count({ where: { id: run.subId } })).toBe(1);
+  });
+
+  it("concurrent different events of one subscription all apply and the newest state wins", async () => {
+    const user = await db.user.create({ data: { email: `${uid("conc")}@example.com` } });
+    const run = lifecycle(user.id, user.email);
+    const results = await Promise.all(run.events.map((e) => deliver(db, e)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect((await finalState(run.subId)).status).toBe("canceled");
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { isNewer } from "@/lib/billing/apply";
+import { eventFacts } from "@/lib/billing/facts";
+import { parseWebhookEvent } from "@/lib/creem";
+import {
+  checkoutCompleted,
+  customer,
+  envelope,
+  PRODUCTS,
+  refundCreated,
+  subscription,
+} from "../../support/creem-payloads";
+
+function facts(payload: unknown) {
+  const parsed = parseWebhookEvent(payload);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return eventFacts(parsed.event);
+}
+
+const cust = customer("cust_1", "Buyer@Example.com");
+
+describe("eventFacts", () => {
+  it("reads a subscription event: product and seats from the item, email lower-cased, user from metadata", () => {
+    const sub = subscription(
+      {
+        id: "sub_1",
+        status: "active",
+        productId: PRODUCTS.teamMonthly,
+        units: 4,
+        periodStart: 0,
+        periodEnd: 1000,
+        metadata: { userId: "u_1" },
+      },
+      cust,
+      500,
+    );
+    const f = facts(envelope("evt_1", "subscription.update", 1234, sub));
+    expect(f).toMatchObject({
+      at: new Date(1234),
+      source: "event:evt_1",
+      hints: { userId: "u_1", customerId: "cust_1", email: "buyer@example.com" },
+      subscription: {
+        id: "sub_1",
+        productId: PRODUCTS.teamMonthly,
+        units: 4,
+        status: "active",
+        currentPeriodEnd: new Date(1000),
+      },
+    });
+  });
+
+  it("reads a one-time checkout as a purchase with its license keys", () => {
+    const f = facts(
+      checkoutCompleted({
+        eventId: "evt_2",
+        at: 99,
+        checkoutId: "ch_1",
+        requestId: "req_1",
+        customer: cust,
+        productId: PRODUCTS.lifetime,
+        orderId: "ord_1",
+        licenseKey: "KEY-1",
+      }),
+    );
+    expect(f.subscription).toBeUndefined();
+    expect(f.purchase).toMatchObject({
+      id: "ord_1",
+      checkoutId: "ch_1",
+      productId: PRODUCTS.lifetime,
+      amount: 29900,
+      currency: "USD",
+    });
+    expect(f.licenses).toEqual([
+      expect.objectContaining({ key: "KEY-1", activationLimit: 3, customerId: "cust_1" }),
+    ]);
+    expect(f.hints.requestId).toBe("req_1");
+  });
+
+  it("reads a subscription checkout whose nested product and customer are ids", () => {
+    const f = facts(
+      checkoutCompleted({
+        eventId: "evt_3",
+        at: 5,
+        checkoutId: "ch_2",
+        customer: cust,
+        productId: PRODUCTS.proMonthly,
+        orderId: "ord_2",
+        subscription: { id: "sub_2", status: "active", periodStart: 0, periodEnd: 10 },
+      }),
+    );
+    expect(f.purchase).toBeUndefined();
+    expect(f.subscription).toMatchObject({
+      id: "sub_2",
+      customerId: "cust_1",
+      customerEmail: "buyer@example.com",
+      productId: PRODUCTS.proMonthly,
+    });
+  });
+
+  it("a refund of a one-time order reverses it; of a subscription payment, nothing", () => {
+    expect(facts(refundCreated("evt_4", 7, "ord_1", cust)).reversal).toEqual({
+      orderId: "ord_1",
+      transactionId: "tran_ord_1",
+      customerId: "cust_1",
+      kind: "refunded",
+    });
+    expect(facts(refundCreated("evt_5", 7, "ord_9", cust, "sub_1")).reversal).toBeUndefined();
+  });
+
+  it("unhandled events carry no facts", () => {
+    const f = facts(envelope("evt_6", "credits.granted", 1, { id: "x" }));
+    expect(f.subscription ?? f.purchase ?? f.reversal).toBeUndefined();
+    expect(f.licenses).toEqual([]);
+  });
+});
+
+describe("isNewer", () => {
+  it("orders by CREEM time, then by source name so ties resolve the same way in any order", () => {
+    const a = { at: new Date(2), source: "event:evt_a" };
+    const b = { at: new Date(1), source: "event:evt_z" };
+    expect(isNewer(a, b)).toBe(true);
+    expect(isNewer(b, a)).toBe(false);
+    const c = { at: new Date(2), source: "event:evt_b" };
+    expect(isNewer(c, a)).toBe(true);
+    expect(isNewer(a, c)).toBe(false);
+    expect(isNewer(a, a)).toBe(false);
+  });
+});
