@@ -1,6 +1,12 @@
+import { DashboardNav } from "@/components/dashboard-nav";
 import { requireUser } from "@/lib/auth";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   await requireUser("/dashboard");
-  return <div className="mx-auto w-full max-w-6xl px-4 py-10 sm:px-6">{children}</div>;
+  return (
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-8 px-4 py-8 sm:px-6">
+      <DashboardNav />
+      {children}
+    </div>
+  );
 }

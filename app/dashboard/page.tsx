@@ -4,6 +4,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth";
+import { getEntitlements } from "@/lib/billing/access";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -17,6 +18,7 @@ export default async function DashboardPage() {
     select: { createdAt: true, emailVerified: true, accounts: { select: { provider: true } } },
   });
   const methods = ["email", ...account.accounts.map((a) => a.provider)];
+  const entitlements = await getEntitlements(user.id);
 
   return (
     <div className="flex flex-col gap-8">
@@ -63,7 +65,7 @@ export default async function DashboardPage() {
             <CardDescription>Your current subscription.</CardDescription>
           </CardHeader>
           <CardContent className="flex items-center gap-3">
-            <span className="text-2xl font-semibold">Free</span>
+            <span className="text-2xl font-semibold">{entitlements.plan.name}</span>
             <Badge tone="brand">Current plan</Badge>
           </CardContent>
         </Card>
