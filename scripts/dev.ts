@@ -39,6 +39,7 @@ async function main() {
     const creem = await startLocalCreem({
       port: creemPort,
       portVariable: "CREEM_EMULATOR_PORT",
+      portHint: "Or set CREEM_API_KEY to use CREEM's test mode instead.",
       webhookUrl,
       dataFile: path.join(dataDir, "creem-emulator.json"),
       log: (line) => console.log(`[creem] ${line}`),

@@ -1,39 +1,93 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { e2eEnv, E2E_PORT } from "./lib/e2e-env";
+import {
+  e2eEnv,
+  E2E_CREEM_PORT,
+  E2E_CREEM_RETRY_DELAYS_MS,
+  E2E_CREEM_URL,
+  E2E_CREEM_WEBHOOK_URL,
+  E2E_PORT,
+} from "./lib/e2e-env";
+import { startLocalCreem, type LocalCreem } from "./lib/local-creem";
 import { run } from "./lib/run";
 import { createTestDatabase } from "./lib/test-database";
 
-// Playwright's web server: a fresh migrated database, then `next start` on the production build
-// (built first when missing). The database is dropped when Playwright stops the server.
+// Playwright's web server: the local CREEM (in memory, fast webhook retries), a fresh migrated database, then
+// `next start` on the production build (built first when missing). When Playwright stops the server: Next,
+// then the emulator, then the database is dropped.
 const root = path.resolve(import.meta.dirname, "..");
 
 async function main() {
   const env = e2eEnv();
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    await run("npx", ["next", "build"], { cwd: root, env });
-  }
-  const database = await createTestDatabase("starter_e2e");
-  const server = spawn("npx", ["next", "start", "--port", String(E2E_PORT)], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...env, DATABASE_URL: database.url },
-  });
+  let creem: LocalCreem | undefined;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let server: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    server.kill("SIGTERM");
-    await database.drop().catch((error: unknown) => console.error("Could not drop e2e database", error));
+    if (server) await stopProcessGroup(server);
+    await creem?.stop().catch((error: unknown) => console.error("Could not stop the local CREEM", error));
+    await database?.drop().catch((error: unknown) => console.error("Could not drop e2e database", error));
     process.exit(code);
   };
-  server.on("exit", (code) => void stop(code ?? 1));
   process.on("SIGTERM", () => void stop(0));
   process.on("SIGINT", () => void stop(0));
+
+  try {
+    creem = await startLocalCreem({
+      port: E2E_CREEM_PORT,
+      portVariable: "E2E_CREEM_PORT",
+      webhookUrl: E2E_CREEM_WEBHOOK_URL,
+      retryDelaysMs: E2E_CREEM_RETRY_DELAYS_MS,
+      log: (line) => console.log(`[creem] ${line}`),
+    });
+    if (creem.url !== E2E_CREEM_URL)
+      throw new Error(`local CREEM is on ${creem.url}, expected ${E2E_CREEM_URL}`);
+    if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+      await run("npx", ["next", "build"], { cwd: root, env });
+    }
+    database = await createTestDatabase("starter_e2e");
+    // Its own process group, so stopping reaches `next start` itself and not only `npx`.
+    server = spawn("npx", ["next", "start", "--port", String(E2E_PORT)], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...env, DATABASE_URL: database.url },
+      detached: process.platform !== "win32",
+    });
+    server.on("exit", (code) => void stop(code ?? 1));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+/** SIGTERM to the child's group, SIGKILL after 5 s; resolves once no process of the group is left. */
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  if (process.platform === "win32") {
+    child.kill("SIGTERM");
+    return;
+  }
+  const signal = (sig: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-pid, sig);
+      return true;
+    } catch {
+      return false; // ESRCH: the group is gone
+    }
+  };
+  if (!signal("SIGTERM")) return;
+  const deadline = Date.now() + 5_000;
+  while (signal(0)) {
+    if (Date.now() > deadline) {
+      signal("SIGKILL");
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+void main();

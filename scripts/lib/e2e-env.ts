@@ -1,6 +1,17 @@
+import { DEFAULTS } from "../../creem-emulator/src/options";
+
 // The environment of the production build the e2e tests run against (`next build` and `next start`).
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+
+// The local CREEM the e2e server starts (in memory, fast webhook retries). Tests can drive it through its
+// control API at `${E2E_CREEM_URL}/__emulator` (e.g. `POST /checkouts/{id}/complete`).
+export const E2E_CREEM_PORT = Number(process.env.E2E_CREEM_PORT ?? 4110);
+export const E2E_CREEM_URL = `http://127.0.0.1:${E2E_CREEM_PORT}`;
+export const E2E_CREEM_WEBHOOK_URL = `${E2E_BASE_URL}/api/webhooks/creem`;
+export const E2E_CREEM_RETRY_DELAYS_MS = [200, 500, 1000, 2000];
+export const E2E_CREEM_API_KEY = DEFAULTS.apiKey;
+export const E2E_CREEM_WEBHOOK_SECRET = DEFAULTS.webhookSecret;
 
 export function e2eEnv(): NodeJS.ProcessEnv {
   return {
@@ -11,7 +22,9 @@ export function e2eEnv(): NodeJS.ProcessEnv {
     AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdefghijklmnop",
     DEV_OUTBOX: "true",
     EMAIL_SERVER: "",
-    CREEM_API_KEY: process.env.CREEM_API_KEY ?? "creem_test_local_dev_key",
-    CREEM_WEBHOOK_SECRET: process.env.CREEM_WEBHOOK_SECRET ?? "whsec_local_dev_secret",
+    // Always the local CREEM, whatever the shell has: the tests need its catalog and control API.
+    CREEM_API_KEY: E2E_CREEM_API_KEY,
+    CREEM_WEBHOOK_SECRET: E2E_CREEM_WEBHOOK_SECRET,
+    CREEM_API_BASE_URL: E2E_CREEM_URL,
   };
 }

@@ -12,6 +12,8 @@ export interface LocalCreemOptions {
   retryDelaysMs?: number[];
   /** The variable that sets the port, named in the "port is in use" error. */
   portVariable: string;
+  /** Appended to the "port is in use" error. */
+  portHint?: string;
   /** One line per request and per webhook delivery attempt. */
   log?: (line: string) => void;
 }
@@ -40,9 +42,9 @@ export async function startLocalCreem(options: LocalCreemOptions): Promise<Local
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       throw new Error(
-        `Port ${options.port} is in use, so the local CREEM cannot start. Is another \`npm run dev\` or ` +
-          `\`npm run creem:serve\` running? Stop it, set ${options.portVariable} to another port, or set ` +
-          "CREEM_API_KEY to use CREEM's test mode instead.",
+        `Port ${options.port} is in use, so the local CREEM cannot start. Is another \`npm run dev\`, e2e ` +
+          `run or \`npm run creem:serve\` running? Stop it or set ${options.portVariable} to another port.` +
+          (options.portHint ? ` ${options.portHint}` : ""),
         { cause: error },
       );
     }
