@@ -5,6 +5,7 @@ import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Adapter } from "next-auth/adapters";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { emailProvider } from "@/lib/auth-email";
@@ -27,8 +28,16 @@ function providers(): Provider[] {
 // Database sessions: signing out (or deleting a user) ends the session everywhere at once, and the
 // session row is the one place a billing change can be checked against. The proxy only looks for the
 // cookie; pages and actions validate it against the database through `requireUser()`.
+const prismaAdapter = PrismaAdapter(db);
+// Emails are stored lower-case (magic links already are), so billing can match CREEM customers exactly.
+const adapter: Adapter = {
+  ...prismaAdapter,
+  createUser: (user) => prismaAdapter.createUser!({ ...user, email: user.email.toLowerCase() }),
+  getUserByEmail: (email) => prismaAdapter.getUserByEmail!(email.toLowerCase()),
+};
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  adapter: PrismaAdapter(db),
+  adapter,
   providers: providers(),
   secret: env.AUTH_SECRET,
   trustHost: true,

@@ -35,27 +35,38 @@ function subscriptionState(fact: SubscriptionFact, at: Date) {
   };
 }
 
+// One statement on the hot path: insert, or take the row lock and overwrite the state only when this
+// fact is newer (same order as isNewer: time, then source bytewise). User and email only fill gaps.
 async function applySubscription(tx: Tx, fact: SubscriptionFact, facts: BillingFacts, userId: string | null) {
-  const state = { ...subscriptionState(fact, facts.at), stateAt: facts.at, stateSource: facts.source };
-  const created = await tx.subscription.createMany({
-    data: [{ id: fact.id, userId, customerId: fact.customerId, customerEmail: fact.customerEmail, ...state }],
-    skipDuplicates: true,
-  });
-  if (created.count === 1) return "applied";
-  // Row lock: events of one subscription apply one at a time, in any order of arrival.
-  const [current] = await tx.$queryRaw<
-    Array<{ stateAt: Date; stateSource: string; userId: string | null; customerEmail: string | null }>
-  >`
-    SELECT "stateAt", "stateSource", "userId", "customerEmail" FROM "Subscription" WHERE id = ${fact.id} FOR UPDATE`;
-  if (!current) throw new Error(`Subscription ${fact.id} vanished while applying ${facts.source}`);
-  const enrich = {
-    ...(current.userId === null && userId ? { userId } : {}),
-    ...(current.customerEmail === null && fact.customerEmail ? { customerEmail: fact.customerEmail } : {}),
-  };
-  const newer = isNewer(facts, { at: current.stateAt, source: current.stateSource });
-  if (!newer && Object.keys(enrich).length === 0) return "stale";
-  await tx.subscription.update({ where: { id: fact.id }, data: newer ? { ...state, ...enrich } : enrich });
-  return newer ? "applied" : "stale";
+  const s = subscriptionState(fact, facts.at);
+  const rows = await tx.$queryRaw<Array<{ applied: boolean }>>`
+    INSERT INTO "Subscription" AS s ("id", "userId", "customerId", "customerEmail", "productId", "status", "units",
+      "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt", "trialEnd", "pastDueSince",
+      "stateAt", "stateSource", "updatedAt")
+    VALUES (${fact.id}, ${userId}, ${fact.customerId}, ${fact.customerEmail ?? null}, ${s.productId}, ${s.status},
+      ${s.units}, ${s.currentPeriodStart}, ${s.currentPeriodEnd}, ${s.cancelAtPeriodEnd}, ${s.canceledAt},
+      ${s.trialEnd}, ${s.pastDueSince}, ${facts.at}, ${facts.source}, now())
+    ON CONFLICT ("id") DO UPDATE SET
+      "userId" = COALESCE(s."userId", EXCLUDED."userId"),
+      "customerEmail" = COALESCE(s."customerEmail", EXCLUDED."customerEmail"),
+      ("productId", "status", "units", "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt",
+       "trialEnd", "pastDueSince", "stateAt", "stateSource", "updatedAt") =
+      (SELECT CASE WHEN newer THEN EXCLUDED."productId" ELSE s."productId" END,
+              CASE WHEN newer THEN EXCLUDED."status" ELSE s."status" END,
+              CASE WHEN newer THEN EXCLUDED."units" ELSE s."units" END,
+              CASE WHEN newer THEN EXCLUDED."currentPeriodStart" ELSE s."currentPeriodStart" END,
+              CASE WHEN newer THEN EXCLUDED."currentPeriodEnd" ELSE s."currentPeriodEnd" END,
+              CASE WHEN newer THEN EXCLUDED."cancelAtPeriodEnd" ELSE s."cancelAtPeriodEnd" END,
+              CASE WHEN newer THEN EXCLUDED."canceledAt" ELSE s."canceledAt" END,
+              CASE WHEN newer THEN EXCLUDED."trialEnd" ELSE s."trialEnd" END,
+              CASE WHEN newer THEN EXCLUDED."pastDueSince" ELSE s."pastDueSince" END,
+              CASE WHEN newer THEN EXCLUDED."stateAt" ELSE s."stateAt" END,
+              CASE WHEN newer THEN EXCLUDED."stateSource" ELSE s."stateSource" END,
+              now()
+       FROM (SELECT (EXCLUDED."stateAt", EXCLUDED."stateSource" COLLATE "C") >
+                    (s."stateAt", s."stateSource" COLLATE "C") AS newer) AS cmp)
+    RETURNING "stateSource" = ${facts.source} AS applied`;
+  return rows[0]?.applied ? "applied" : "stale";
 }
 
 async function findPurchase(tx: Tx, ref: { id?: string; transactionId?: string; checkoutId?: string }) {

@@ -23,13 +23,16 @@ function retryable(error: unknown): boolean {
 
 async function processOnce(db: PrismaClient, event: CreemWebhookEvent, payload: Prisma.InputJsonValue) {
   return db.$transaction(async (tx) => {
-    await tx.webhookEvent.createMany({
-      data: [{ id: event.id, type: event.eventType, createdAt: event.createdAt ?? new Date(0), payload }],
-      skipDuplicates: true,
-    });
-    const [row] = await tx.$queryRaw<Array<{ processedAt: Date | null; outcome: string | null }>>`
-      SELECT "processedAt", "outcome" FROM "WebhookEvent" WHERE id = ${event.id} FOR UPDATE`;
-    if (row?.processedAt) return { duplicate: true, outcome: row.outcome ?? "applied" };
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "WebhookEvent" ("id", "type", "createdAt", "payload")
+      VALUES (${event.id}, ${event.eventType}, ${event.createdAt ?? new Date(0)}, ${JSON.stringify(payload)}::jsonb)
+      ON CONFLICT ("id") DO NOTHING`;
+    if (inserted === 0) {
+      // Seen before: wait for any delivery still applying it, then look at what it did.
+      const [row] = await tx.$queryRaw<Array<{ processedAt: Date | null; outcome: string | null }>>`
+        SELECT "processedAt", "outcome" FROM "WebhookEvent" WHERE id = ${event.id} FOR UPDATE`;
+      if (row?.processedAt) return { duplicate: true, outcome: row.outcome ?? "applied" };
+    }
     const outcome: ApplyOutcome = await applyFacts(tx, eventFacts(event));
     await tx.webhookEvent.update({
       where: { id: event.id },

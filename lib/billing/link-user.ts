@@ -9,43 +9,33 @@ type Tx = Prisma.TransactionClient;
  * customer's email. Null when none is known yet: the rows are kept and linked when the user appears.
  */
 export async function resolveUserId(tx: Tx, hints: UserHints): Promise<string | null> {
-  if (hints.userId) {
-    const user = await tx.user.findUnique({ where: { id: hints.userId }, select: { id: true } });
-    if (user) return user.id;
-  }
-  if (hints.requestId) {
-    const checkout = await tx.checkout.findUnique({
-      where: { requestId: hints.requestId },
-      select: { userId: true },
-    });
-    if (checkout) return checkout.userId;
-  }
-  if (hints.customerId) {
-    const user = await tx.user.findUnique({
-      where: { creemCustomerId: hints.customerId },
-      select: { id: true },
-    });
-    if (user) return user.id;
-  }
-  if (hints.email) {
-    const user = await tx.user.findFirst({
-      where: { email: { equals: hints.email, mode: "insensitive" } },
-      select: { id: true },
-    });
-    if (user) return user.id;
-  }
-  return null;
+  if (!hints.userId && !hints.requestId && !hints.customerId && !hints.email) return null;
+  // One round trip on the webhook hot path; emails are stored lower-case (see lib/auth.ts).
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM (
+      SELECT id, 1 AS rank FROM "User" WHERE id = ${hints.userId ?? null}
+      UNION ALL SELECT "userId", 2 FROM "Checkout" WHERE "requestId" = ${hints.requestId ?? null}
+      UNION ALL SELECT id, 3 FROM "User" WHERE "creemCustomerId" = ${hints.customerId ?? null}
+      UNION ALL SELECT id, 4 FROM "User" WHERE email = ${hints.email?.toLowerCase() ?? null}
+    ) AS candidates ORDER BY rank LIMIT 1`;
+  return rows[0]?.id ?? null;
 }
 
-/** Remembers the user's CREEM customer id (for portal links), unless another user already has it. */
-export async function rememberCustomerId(tx: Tx, userId: string, customerId: string | undefined) {
-  if (!customerId) return;
-  const owner = await tx.user.findUnique({ where: { creemCustomerId: customerId }, select: { id: true } });
-  if (owner) return;
-  await tx.user.updateMany({
-    where: { id: userId, creemCustomerId: null },
-    data: { creemCustomerId: customerId },
-  });
+/**
+ * Remembers the user's CREEM customer id (for portal links) unless they have one or another user has
+ * this one. True when it was set now, i.e. the user was just tied to this customer.
+ */
+export async function rememberCustomerId(
+  tx: Tx,
+  userId: string,
+  customerId: string | undefined,
+): Promise<boolean> {
+  if (!customerId) return false;
+  const updated = await tx.$executeRaw`
+    UPDATE "User" SET "creemCustomerId" = ${customerId}, "updatedAt" = now()
+    WHERE id = ${userId} AND "creemCustomerId" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "User" WHERE "creemCustomerId" = ${customerId})`;
+  return updated === 1;
 }
 
 /**
@@ -59,7 +49,7 @@ export async function linkOrphans(
   const match = {
     userId: null,
     OR: [
-      { customerEmail: { equals: user.email, mode: "insensitive" as const } },
+      { customerEmail: user.email.toLowerCase() },
       ...(user.creemCustomerId ? [{ customerId: user.creemCustomerId }] : []),
     ],
   };
