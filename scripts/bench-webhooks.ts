@@ -93,13 +93,16 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
-  const env = { ...e2eEnv(), CREEM_WEBHOOK_SECRET: SECRET };
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")))
+  // Its own build folder, so a benchmark neither disturbs nor reuses a stale .next.
+  // --no-build reuses the last benchmark build.
+  const env = { ...e2eEnv(), CREEM_WEBHOOK_SECRET: SECRET, NEXT_DIST_DIR: ".next-bench" };
+  if (!process.argv.includes("--no-build") || !existsSync(path.join(root, ".next-bench", "BUILD_ID"))) {
     await run("npx", ["next", "build"], { cwd: root, env });
+  }
   const database = await createTestDatabase("starter_bench");
   const server = spawn("npx", ["next", "start", "--port", String(PORT)], {
     cwd: root,
-    env: { ...env, DATABASE_URL: database.url },
+    env: { ...env, DATABASE_URL: database.url, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? "" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -157,7 +160,13 @@ async function main() {
     console.log(`lost         ${lost}`);
     process.exitCode = errors > 0 || lost > 0 ? 1 : 0;
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    if (server.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
     await new Promise((r) => setTimeout(r, 500));
     await database.drop();
   }

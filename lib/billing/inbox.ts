@@ -34,10 +34,10 @@ async function processOnce(db: PrismaClient, event: CreemWebhookEvent, payload: 
       if (row?.processedAt) return { duplicate: true, outcome: row.outcome ?? "applied" };
     }
     const outcome: ApplyOutcome = await applyFacts(tx, eventFacts(event));
-    await tx.webhookEvent.update({
-      where: { id: event.id },
-      data: { processedAt: new Date(), attempts: { increment: 1 }, outcome, lastError: null },
-    });
+    await tx.$executeRaw`
+      UPDATE "WebhookEvent" SET "processedAt" = now(), "attempts" = "attempts" + 1, "outcome" = ${outcome},
+        "lastError" = NULL
+      WHERE id = ${event.id}`;
     return { duplicate: false, outcome };
   });
 }

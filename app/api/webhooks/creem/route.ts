@@ -15,5 +15,9 @@ export async function POST(request: Request) {
     signature: request.headers.get("creem-signature"),
     secret: env.CREEM_WEBHOOK_SECRET,
   });
-  return Response.json(result.body, { status: result.status });
+  // no-transform: a 40-byte acknowledgement is not worth gzipping on the hot path.
+  return Response.json(result.body, {
+    status: result.status,
+    headers: { "cache-control": "no-store, no-transform" },
+  });
 }
