@@ -45,7 +45,7 @@ async function main() {
     });
     if (creem.url !== E2E_CREEM_URL)
       throw new Error(`local CREEM is on ${creem.url}, expected ${E2E_CREEM_URL}`);
-    if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    if (!existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
       await run("npx", ["next", "build"], { cwd: root, env });
     }
     database = await createTestDatabase("starter_e2e");
