@@ -1,0 +1,79 @@
+import "server-only";
+import { isCreemError } from "@/lib/creem";
+import { getCreem } from "@/lib/creem/server";
+import { db } from "@/lib/db";
+import { catalog } from "./catalog";
+import {
+  describeLicenseKey,
+  describePurchase,
+  describeTransaction,
+  HISTORY_PAGE_SIZE,
+  type LicenseKeyView,
+  type PurchaseView,
+  type TransactionView,
+} from "./history-view";
+import { describeSubscription, type SubscriptionView } from "./subscription-view";
+
+// Reads for the dashboard and billing pages: stored state from the database, history from CREEM.
+
+export type BillingAccount = {
+  customerId: string | null;
+  /** Subscriptions that have not ended, newest first; the latest ended one when none is left. */
+  subscriptions: SubscriptionView[];
+  purchases: PurchaseView[];
+  licenseKeys: LicenseKeyView[];
+};
+
+export async function getBillingAccount(userId: string): Promise<BillingAccount> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      creemCustomerId: true,
+      subscriptions: { orderBy: { createdAt: "desc" } },
+      purchases: { orderBy: { createdAt: "desc" } },
+      licenseKeys: { orderBy: { createdAt: "desc" } },
+    },
+  });
+  const live = user.subscriptions.filter((s) => s.status !== "canceled");
+  const shown = live.length > 0 ? live : user.subscriptions.slice(0, 1);
+  return {
+    customerId: user.creemCustomerId,
+    subscriptions: shown.map((s) => describeSubscription(s, catalog)),
+    purchases: user.purchases.map((p) => describePurchase(p, catalog)),
+    licenseKeys: user.licenseKeys.map((k) => describeLicenseKey(k, catalog)),
+  };
+}
+
+export type SubscriptionState = { id: string; status: string; stateAt: string };
+
+/** What the pending-change poll compares: each subscription's status and the time of its stored state. */
+export async function getSubscriptionStates(userId: string): Promise<SubscriptionState[]> {
+  const rows = await db.subscription.findMany({
+    where: { userId },
+    select: { id: true, status: true, stateAt: true },
+  });
+  return rows.map((r) => ({ id: r.id, status: r.status, stateAt: r.stateAt.toISOString() }));
+}
+
+export type BillingHistory =
+  | { kind: "no_customer" }
+  | { kind: "unavailable"; message: string }
+  | { kind: "page"; rows: TransactionView[]; page: number; totalPages: number };
+
+export async function getBillingHistory(customerId: string | null, page: number): Promise<BillingHistory> {
+  if (!customerId) return { kind: "no_customer" };
+  try {
+    const result = await getCreem().transactions.search({
+      customerId,
+      pageNumber: page,
+      pageSize: HISTORY_PAGE_SIZE,
+    });
+    const rows = result.items.filter((t) => !t.customer || t.customer === customerId);
+    const totalPages = result.pagination?.totalPages ?? (rows.length > 0 ? page : 0);
+    return { kind: "page", rows: rows.map(describeTransaction), page, totalPages };
+  } catch (error) {
+    if (!isCreemError(error)) throw error;
+    console.error(`[billing] history unavailable: CREEM ${error.code} trace=${error.traceId ?? "-"}`);
+    return { kind: "unavailable", message: error.userMessage };
+  }
+}
