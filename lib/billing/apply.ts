@@ -65,7 +65,11 @@ async function applySubscription(tx: Tx, fact: SubscriptionFact, facts: BillingF
               now()
        FROM (SELECT (EXCLUDED."stateAt", EXCLUDED."stateSource" COLLATE "C") >
                     (s."stateAt", s."stateSource" COLLATE "C") AS newer) AS cmp)
+    WHERE (EXCLUDED."stateAt", EXCLUDED."stateSource" COLLATE "C") > (s."stateAt", s."stateSource" COLLATE "C")
+       OR (s."userId" IS NULL AND EXCLUDED."userId" IS NOT NULL)
+       OR (s."customerEmail" IS NULL AND EXCLUDED."customerEmail" IS NOT NULL)
     RETURNING "stateSource" = ${facts.source} AS applied`;
+  // No row: nothing changed (older or equal news). A row with another source: only gaps were filled.
   return rows[0]?.applied ? "applied" : "stale";
 }
 
