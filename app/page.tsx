@@ -43,7 +43,7 @@ export default function HomePage() {
           </h1>
           <p className="mt-6 max-w-2xl text-lg text-pretty text-zinc-600">{site.description}</p>
           <div className="mt-10 flex flex-col gap-3 sm:flex-row">
-            <Link href="/dashboard" className={buttonClasses("primary", "lg")}>
+            <Link href="/pricing" className={buttonClasses("primary", "lg")}>
               Get started
             </Link>
             <Link href="/#features" className={buttonClasses("outline", "lg")}>

@@ -14,6 +14,9 @@ export function SiteHeader() {
             <Link href="/#features" className="hover:text-zinc-900">
               Features
             </Link>
+            <Link href="/pricing" className="hover:text-zinc-900">
+              Pricing
+            </Link>
             <Link href="/dashboard" className="hover:text-zinc-900">
               Dashboard
             </Link>

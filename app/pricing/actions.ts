@@ -1,0 +1,70 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { validatedActionWithUser, type ActionState } from "@/lib/actions";
+import { getCurrentUser } from "@/lib/auth";
+import { catalog } from "@/lib/billing/catalog";
+import { startCheckout } from "@/lib/billing/checkout";
+import { checkoutInputSchema, discountCheckSchema } from "@/lib/billing/checkout-input";
+import { checkDiscount } from "@/lib/billing/discount";
+import { parsePricingSelection, pricingPath } from "@/lib/billing/pricing-selection";
+import { getCreem } from "@/lib/creem/server";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { publicEnv } from "@/lib/public-env";
+
+const checkout = validatedActionWithUser(checkoutInputSchema(catalog), async (input, user) => {
+  const outcome = await startCheckout(
+    {
+      db,
+      creem: getCreem(),
+      catalog,
+      appUrl: publicEnv.NEXT_PUBLIC_APP_URL,
+      graceDays: env.BILLING_GRACE_DAYS,
+    },
+    user,
+    input,
+  );
+  if (outcome.kind === "checkout") redirect(outcome.url);
+  if (outcome.kind === "change-plan") {
+    redirect(`/dashboard/billing?change=${encodeURIComponent(outcome.productId)}`);
+  }
+  return { error: outcome.message };
+});
+
+const discount = validatedActionWithUser(discountCheckSchema, async ({ code }) => {
+  const result = await checkDiscount(getCreem(), code, { catalog, now: new Date() });
+  return result.ok
+    ? { success: `${result.summary}. It is applied when you check out.` }
+    : { error: result.message };
+});
+
+/** Creates a CREEM checkout for the chosen plan and sends the browser to CREEM's hosted page. */
+export async function startCheckoutAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  await signInFirst(formData);
+  return checkout(prev, formData);
+}
+
+/** Checks a discount code with CREEM and says what it takes off. */
+export async function checkDiscountAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  await signInFirst(formData);
+  return discount(prev, formData);
+}
+
+// A signed-out visitor is sent to sign in and brought back to the pricing page with the same choice.
+async function signInFirst(formData: FormData) {
+  if (await getCurrentUser()) return;
+  const field = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const selection = parsePricingSelection(
+    new URLSearchParams({
+      plan: field("plan"),
+      interval: field("interval"),
+      seats: field("seats"),
+      discount: field("discountCode") || field("code"),
+    }),
+  );
+  redirect(`/signin?callbackUrl=${encodeURIComponent(pricingPath(selection))}`);
+}
