@@ -21,7 +21,7 @@ export function emailProvider(): EmailConfig | null {
     type: "email",
     name: "Email",
     from: env.EMAIL_FROM ?? `${site.name} <no-reply@localhost>`,
-    maxAge: 24 * 60 * 60,
+    maxAge: 24 * 60 * 60, // keep in step with lib/auth-rate-limit.ts
     async sendVerificationRequest({ identifier, url, provider }) {
       const mail = signInMail(url);
       if (env.EMAIL_SERVER) {

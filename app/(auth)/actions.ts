@@ -1,8 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
+import { tooManySignInMails } from "@/lib/auth-rate-limit";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 
 export type SignInState = { error?: string; email?: string };
@@ -23,16 +25,26 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
   });
   const typed = String(formData.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: typed };
+  if (await tooManySignInMails(parsed.data.email)) {
+    return {
+      error: "Too many sign-in links were requested for this address. Try again in 10 minutes.",
+      email: typed,
+    };
+  }
   try {
-    await signIn("email", { email: parsed.data.email, redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
+    await signIn("email", {
+      email: parsed.data.email,
+      redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
+      redirect: false,
+    });
   } catch (error) {
-    // signIn ends in a redirect (to the check-email page), which Next implements by throwing.
     if (error instanceof AuthError) {
       return { error: "We could not send the sign-in link. Please try again in a minute.", email: typed };
     }
     throw error;
   }
-  return {};
+  // Straight to the page (Auth.js would detour through /api/auth/verify-request, which the URL bar keeps).
+  redirect("/signin/check-email");
 }
 
 export async function signInWithOAuth(formData: FormData) {
