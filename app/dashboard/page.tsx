@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import { signOutAction } from "@/app/(auth)/actions";
+import { PaymentProblemBanner } from "@/components/billing/payment-problem-banner";
+import { PlanOverviewCard } from "@/components/billing/plan-overview-card";
+import { ReportsAccessCard } from "@/components/billing/reports-access-card";
 import { SubmitButton } from "@/components/submit-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth";
 import { getEntitlements } from "@/lib/billing/access";
+import { catalog } from "@/lib/billing/catalog";
+import { hasFeature } from "@/lib/billing/entitlements";
+import { getBillingAccount } from "@/lib/billing/queries";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -13,12 +19,18 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const account = await db.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { createdAt: true, emailVerified: true, accounts: { select: { provider: true } } },
-  });
+  const [account, entitlements, billing] = await Promise.all([
+    db.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { createdAt: true, emailVerified: true, accounts: { select: { provider: true } } },
+    }),
+    getEntitlements(user.id),
+    getBillingAccount(user.id),
+  ]);
   const methods = ["email", ...account.accounts.map((a) => a.provider)];
-  const entitlements = await getEntitlements(user.id);
+  const live = billing.subscriptions.find((s) => s.status !== "canceled");
+  const ended = live ? undefined : billing.subscriptions[0];
+  const reportsPlans = catalog.plans.filter((p) => p.features.includes("reports")).map((p) => p.name);
 
   return (
     <div className="flex flex-col gap-8">
@@ -26,7 +38,14 @@ export default async function DashboardPage() {
         <h1 className="text-3xl font-semibold tracking-tight">Welcome{user.name ? `, ${user.name}` : ""}</h1>
         <p className="mt-1 text-zinc-600">Your account at a glance.</p>
       </div>
+      {live?.needsPaymentFix && <PaymentProblemBanner subscription={live} />}
       <div className="grid gap-6 md:grid-cols-2">
+        <PlanOverviewCard
+          subscription={live}
+          planName={entitlements.plan.name}
+          paidOnce={entitlements.source?.kind === "purchase"}
+          ended={ended}
+        />
         <Card>
           <CardHeader>
             <CardTitle>Account</CardTitle>
@@ -59,16 +78,9 @@ export default async function DashboardPage() {
             </form>
           </CardFooter>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Plan</CardTitle>
-            <CardDescription>Your current subscription.</CardDescription>
-          </CardHeader>
-          <CardContent className="flex items-center gap-3">
-            <span className="text-2xl font-semibold">{entitlements.plan.name}</span>
-            <Badge tone="brand">Current plan</Badge>
-          </CardContent>
-        </Card>
+        <div className="md:col-span-2">
+          <ReportsAccessCard included={hasFeature(entitlements, "reports")} availableOn={reportsPlans} />
+        </div>
       </div>
     </div>
   );

@@ -35,6 +35,8 @@ export type SubscriptionView = {
   perSeat: boolean;
   seats: number;
   seatPrice: SeatPrice | null;
+  /** What one period costs (price × seats on per-seat plans), e.g. "$36". */
+  periodAmount: string | null;
   status: string;
   statusLabel: string;
   statusTone: Tone;
@@ -93,7 +95,7 @@ function summaryFor(row: SubscriptionRow, total: string | null): string {
     case "scheduled_cancel":
       return end ? `Cancels on ${end}. You keep access until then.` : "Cancels at the end of the period.";
     case "past_due":
-      return "Your last payment failed. Update your payment method to keep your access.";
+      return "The last renewal payment failed and CREEM is retrying it.";
     case "paused":
       return "Paused: you are not being charged, and paid features are locked until you resume.";
     case "canceled":
@@ -130,6 +132,7 @@ export function describeSubscription(row: SubscriptionRow, catalog: PlanCatalog)
       price && perSeat && price.interval !== "once"
         ? { amount: price.amount, currency: price.currency, interval: price.interval }
         : null,
+    periodAmount: total,
     status: row.status,
     statusLabel: row.status === "scheduled_cancel" && periodEnd ? `Cancels ${periodEnd}` : status.label,
     statusTone: status.tone,
@@ -155,6 +158,8 @@ export type PlanChoice = {
   priceLabel: string;
   /** What the new plan costs per period with the current seats, e.g. "$36 / month for 3 seats". */
   totalLabel: string;
+  /** The total for per-seat plans, else the plan's description. */
+  detail: string;
   kind: "upgrade" | "downgrade" | "switch";
   /** Set when this plan cannot be chosen as things are (e.g. too many seats for a per-account plan). */
   unavailableReason?: string;
@@ -177,6 +182,7 @@ export function planChoices(sub: { productId: string; seats: number }, catalog: 
         billing: billingLabel(price.interval),
         priceLabel: priceLabel(price, perSeat),
         totalLabel: perSeat ? `${total} / ${price.interval} for ${seats}` : `${total} / ${price.interval}`,
+        detail: perSeat ? `${total} / ${price.interval} for ${seats}` : plan.description,
         kind: plan.rank > rank ? "upgrade" : plan.rank < rank ? "downgrade" : "switch",
         ...(!perSeat && sub.seats > 1
           ? { unavailableReason: `${plan.name} is for one person. Reduce your seats to 1 first.` }

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { BillingHistory } from "@/components/billing/billing-history";
+import { BillingHistorySkeleton } from "@/components/billing/billing-history-skeleton";
+import { ManageBillingButton } from "@/components/billing/manage-billing-button";
+import { NoSubscriptionCard } from "@/components/billing/no-subscription-card";
+import { PaymentProblemBanner } from "@/components/billing/payment-problem-banner";
+import { PurchasesCard } from "@/components/billing/purchases-card";
+import { SubscriptionSection } from "@/components/billing/subscription-section";
+import { Alert } from "@/components/ui/alert";
+import { requireUser } from "@/lib/auth";
+import { getEntitlements } from "@/lib/billing/access";
+import { catalog } from "@/lib/billing/catalog";
+import { readChangeRequest } from "@/lib/billing/change-request";
+import { parsePageParam } from "@/lib/billing/history-view";
+import { getBillingAccount } from "@/lib/billing/queries";
+import { planChoices } from "@/lib/billing/subscription-view";
+
+export const metadata: Metadata = { title: "Billing" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function BillingPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser("/dashboard/billing");
+  const params = await searchParams;
+  const [account, entitlements] = await Promise.all([getBillingAccount(user.id), getEntitlements(user.id)]);
+  const primary = account.subscriptions[0];
+  const change = readChangeRequest(params.change, primary, catalog);
+  const page = parsePageParam(params.page);
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">Billing</h1>
+          <p className="mt-1 text-zinc-600">Your plan, seats, payments and license keys.</p>
+        </div>
+        <ManageBillingButton />
+      </div>
+
+      {change.notice && (
+        <Alert tone={change.notice.tone}>
+          {change.notice.text}{" "}
+          {change.notice.showPricing && (
+            <Link href="/pricing" className="font-medium underline underline-offset-2">
+              Go to pricing
+            </Link>
+          )}
+        </Alert>
+      )}
+      {account.subscriptions
+        .filter((s) => s.needsPaymentFix)
+        .map((s) => (
+          <PaymentProblemBanner key={s.id} subscription={s} />
+        ))}
+
+      {account.subscriptions.length > 0 ? (
+        account.subscriptions.map((s) => (
+          <SubscriptionSection
+            key={s.id}
+            subscription={s}
+            choices={planChoices(s, catalog)}
+            preselect={s === primary ? change.preselect : undefined}
+          />
+        ))
+      ) : (
+        <NoSubscriptionCard
+          planName={entitlements.plan.name}
+          paidOnce={entitlements.source?.kind === "purchase"}
+        />
+      )}
+
+      <Suspense fallback={<BillingHistorySkeleton />}>
+        <BillingHistory customerId={account.customerId} page={page} />
+      </Suspense>
+      <PurchasesCard purchases={account.purchases} licenseKeys={account.licenseKeys} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+/** The gated example feature, linked from the dashboard; without access it shows an upgrade prompt. */
+const list = new Intl.ListFormat("en-US", { type: "conjunction" });
+
+export function ReportsAccessCard({ included, availableOn }: { included: boolean; availableOn: string[] }) {
+  return (
+    <Card>
+      <CardHeader className="gap-4 pb-6 sm:flex-row sm:items-center sm:justify-between">
+        <div className="flex flex-col gap-1.5">
+          <div className="flex flex-wrap items-center gap-3">
+            <CardTitle>Reports and exports</CardTitle>
+            <Badge tone={included ? "success" : "neutral"}>
+              {included ? "Included in your plan" : "Paid plans"}
+            </Badge>
+          </div>
+          <CardDescription>
+            {included
+              ? "See your billing activity and download it as CSV."
+              : `Billing activity and CSV exports come with ${list.format(availableOn)}.`}
+          </CardDescription>
+        </div>
+        <Link href="/dashboard/reports" className={buttonClasses(included ? "outline" : "primary", "sm")}>
+          {included ? "Open reports" : "Unlock reports"}
+        </Link>
+      </CardHeader>
+    </Card>
+  );
+}

@@ -1,0 +1,56 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PLAN_CHANGE_EXPLANATION } from "@/lib/billing/change-options";
+import type { PlanChoice, SubscriptionView } from "@/lib/billing/subscription-view";
+import { ChangePlanForm } from "./change-plan-form";
+import { SeatsForm } from "./seats-form";
+import { SubscriptionCard, subscriptionHeadingId } from "./subscription-card";
+
+type Props = { subscription: SubscriptionView; choices: PlanChoice[]; preselect?: string };
+
+/** One subscription: its summary and lifecycle actions, then plan and seat changes when it accepts them. */
+export function SubscriptionSection({ subscription: sub, choices, preselect }: Props) {
+  const seats = sub.canChange && sub.seatPrice;
+  return (
+    <section aria-labelledby={subscriptionHeadingId(sub.id)} className="flex flex-col gap-6">
+      <SubscriptionCard subscription={sub} />
+      {sub.canChange && (
+        <div className="grid items-start gap-6 lg:grid-cols-5">
+          <Card id="change-plan" className={seats ? "lg:col-span-3" : "lg:col-span-5"}>
+            <CardHeader>
+              <CardTitle>Change plan</CardTitle>
+              <CardDescription>{PLAN_CHANGE_EXPLANATION}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ChangePlanForm
+                subscriptionId={sub.id}
+                stateAt={sub.stateAt}
+                choices={choices}
+                preselected={preselect}
+              />
+            </CardContent>
+          </Card>
+          {sub.seatPrice && (
+            <Card id="seats" className="lg:col-span-2">
+              <CardHeader>
+                <CardTitle>Seats</CardTitle>
+                <CardDescription>
+                  {sub.planName} is billed per seat: {sub.priceLabel}. From 1 to 100 seats.
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <SeatsForm
+                  subscriptionId={sub.id}
+                  stateAt={sub.stateAt}
+                  planName={sub.planName}
+                  seats={sub.seats}
+                  seatPrice={sub.seatPrice}
+                  renewal={sub.nextPayment?.date ?? null}
+                />
+              </CardContent>
+            </Card>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
