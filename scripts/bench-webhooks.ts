@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { e2eEnv } from "./lib/e2e-env";
+import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
 import { createTestDatabase } from "./lib/test-database";
 
@@ -160,14 +161,7 @@ async function main() {
     console.log(`lost         ${lost}`);
     process.exitCode = errors > 0 || lost > 0 ? 1 : 0;
   } finally {
-    if (server.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-    await new Promise((r) => setTimeout(r, 500));
+    await stopProcessGroup(server);
     await database.drop();
   }
 }

@@ -1,9 +1,10 @@
 import path from "node:path";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import nextEnv from "@next/env";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { startLocalCreem } from "./lib/local-creem";
 import { localSecret } from "./lib/local-secret";
+import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
 
 // `npm run dev`: one command, zero accounts. Uses DATABASE_URL when set, else an embedded PostgreSQL
@@ -80,33 +81,6 @@ async function main() {
   });
   cleanups.push(() => stopProcessGroup(next));
   next.on("exit", (code) => void shutdown(code ?? 0));
-}
-
-/** SIGTERM to the child's group, SIGKILL after 5 s; resolves once no process of the group is left. */
-async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  if (process.platform === "win32") {
-    child.kill("SIGTERM");
-    return;
-  }
-  const signal = (sig: NodeJS.Signals | 0) => {
-    try {
-      process.kill(-pid, sig);
-      return true;
-    } catch {
-      return false; // ESRCH: the group is gone
-    }
-  };
-  if (!signal("SIGTERM")) return;
-  const deadline = Date.now() + 5_000;
-  while (signal(0)) {
-    if (Date.now() > deadline) {
-      signal("SIGKILL");
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 process.on("SIGINT", () => void shutdown(0));

@@ -10,6 +10,7 @@ import {
   E2E_PORT,
 } from "./lib/e2e-env";
 import { startLocalCreem, type LocalCreem } from "./lib/local-creem";
+import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
 import { createTestDatabase } from "./lib/test-database";
 
@@ -60,33 +61,6 @@ async function main() {
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
-  }
-}
-
-/** SIGTERM to the child's group, SIGKILL after 5 s; resolves once no process of the group is left. */
-async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (pid === undefined) return;
-  if (process.platform === "win32") {
-    child.kill("SIGTERM");
-    return;
-  }
-  const signal = (sig: NodeJS.Signals | 0) => {
-    try {
-      process.kill(-pid, sig);
-      return true;
-    } catch {
-      return false; // ESRCH: the group is gone
-    }
-  };
-  if (!signal("SIGTERM")) return;
-  const deadline = Date.now() + 5_000;
-  while (signal(0)) {
-    if (Date.now() > deadline) {
-      signal("SIGKILL");
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
