@@ -23,7 +23,7 @@ export default function PricingPage() {
   return (
     <PricingProvider>
       <section className="from-brand-50 border-b border-zinc-200 bg-gradient-to-b to-white">
-        <div className="mx-auto flex max-w-6xl flex-col items-center px-4 pt-16 pb-10 text-center sm:px-6 sm:pt-20">
+        <div className="mx-auto flex max-w-6xl flex-col items-center px-4 pt-12 pb-10 text-center sm:px-6 sm:pt-16">
           <p className="text-brand-700 text-sm font-semibold">Pricing</p>
           <h1 className="mt-3 max-w-2xl text-4xl font-semibold tracking-tight text-balance text-zinc-900 sm:text-5xl">
             Plans that grow with you
@@ -32,13 +32,13 @@ export default function PricingPage() {
             Start free. Upgrade when you need more, cancel anytime. Prices in USD; CREEM handles tax and
             invoices as the merchant of record.
           </p>
-          <div className="mt-10 flex w-full flex-col items-center gap-8">
+          <div className="mt-8 flex w-full flex-col items-center gap-6">
             <IntervalToggle savingsPercent={yearlySavingsPercent(plans)} />
             <DiscountField />
           </div>
         </div>
       </section>
-      <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-12 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 pt-12 pb-16 sm:px-6">
         <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-4">
           {subscriptions.map((plan) => (
             <PlanCard key={plan.key} plan={plan} />

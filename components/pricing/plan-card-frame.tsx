@@ -40,11 +40,15 @@ export function PlanCardFrame({ planKey, name, highlighted, className, children 
         className,
       )}
     >
+      {highlighted && (
+        <span className="bg-brand-600 absolute -top-3 left-1/2 -translate-x-1/2 rounded-full px-3 py-1 text-xs font-semibold whitespace-nowrap text-white shadow-sm">
+          Most popular
+        </span>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <h2 id={`plan-${planKey}`} className="text-lg font-semibold text-zinc-900">
           {name}
         </h2>
-        {highlighted && <Badge tone="brand">Most popular</Badge>}
         {isCurrent && <Badge tone="success">Current plan</Badge>}
         {selected && !isCurrent && <Badge tone="neutral">Selected</Badge>}
       </div>

@@ -114,7 +114,8 @@ test("a forged success URL is rejected and writes nothing; the real one confirms
   page,
   browser,
 }) => {
-  await signInTo(page, uniqueEmail("forged"), "/pricing");
+  const buyer = uniqueEmail("forged");
+  await signInTo(page, buyer, "/pricing");
   await startCheckout(page, { plan: "pro", interval: "month" });
   const checkoutId = checkoutIdFrom(page.url());
 
@@ -145,6 +146,17 @@ test("a forged success URL is rejected and writes nothing; the real one confirms
     await page.goto(real.toString());
     await expect(page.getByRole("heading", { name: "Payment confirmed" })).toBeVisible();
     await expectDashboardPlan(page, "Pro");
+
+    // Opened signed out (say, on another device): sign in first, then the same confirmation.
+    const device = await browser.newContext();
+    const devicePage = await device.newPage();
+    await devicePage.goto(real.toString());
+    await expect(devicePage).toHaveURL(/\/signin\?callbackUrl=%2Fcheckout%2Fsuccess%3Frequest_id%3D/);
+    await requestMagicLink(devicePage, buyer);
+    await devicePage.goto(await magicLinkFromOutbox(devicePage, buyer));
+    await expect(devicePage).toHaveURL(real.toString());
+    await expect(devicePage.getByRole("heading", { name: "Payment confirmed" })).toBeVisible();
+    await device.close();
 
     // Someone else opening the same link is refused.
     const other = await browser.newContext();
