@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { e2eEnv } from "./lib/e2e-env";
+import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
 import { createTestDatabase } from "./lib/test-database";
 
@@ -95,29 +96,6 @@ async function measure(base: string, page: string) {
   };
 }
 
-/** SIGTERM to the server's process group, SIGKILL after 5 s. */
-async function stop(server: ChildProcess) {
-  const pid = server.pid;
-  if (pid === undefined || server.exitCode !== null) return;
-  const signal = (sig: NodeJS.Signals | 0) => {
-    try {
-      process.kill(-pid, sig);
-      return true;
-    } catch {
-      return false; // the group is gone
-    }
-  };
-  if (!signal("SIGTERM")) return;
-  const deadline = Date.now() + 5_000;
-  while (signal(0)) {
-    if (Date.now() > deadline) {
-      signal("SIGKILL");
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function main() {
   const env = { ...e2eEnv(), NEXT_DIST_DIR: DIST_DIR };
   if (!process.argv.includes("--no-build") || !existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) {
@@ -155,7 +133,7 @@ async function main() {
       );
     }
   } finally {
-    if (server) await stop(server);
+    if (server) await stopProcessGroup(server);
     await database.drop();
   }
 }
