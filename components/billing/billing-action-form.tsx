@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -67,7 +67,9 @@ export function BillingActionForm({
   const [phase, setPhase] = useState<"idle" | "sending" | "waiting">("idle");
   const [error, setError] = useState<string>();
   const [confirmOpen, setConfirmOpen] = useState(false);
-  const busy = phase !== "idle";
+  // Stays busy until the refreshed page is on screen, so no stale button can be clicked in between.
+  const [refreshing, startRefresh] = useTransition();
+  const busy = phase !== "idle" || refreshing;
 
   async function run(formData: FormData, seenStateAt: string) {
     setError(undefined);
@@ -90,7 +92,7 @@ export function BillingActionForm({
     setPhase("idle");
     if (outcome === "changed") {
       onSettled({ tone: "success", text: result.success ?? "Done." });
-      router.refresh();
+      startRefresh(() => router.refresh());
     } else {
       onSettled({ tone: "warning", text: outcome === "timeout" ? TIMEOUT_NOTICE : SIGNED_OUT_NOTICE });
     }

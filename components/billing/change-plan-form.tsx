@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -29,6 +30,8 @@ export function ChangePlanForm({ subscriptionId, stateAt, choices, preselected }
     choices.find((c) => c.productId === preselected && !c.unavailableReason)?.productId,
   );
   const ref = useRef<HTMLDivElement>(null);
+  const router = useRouter();
+  const pathname = usePathname();
   const choice = choices.find((c) => c.productId === selected);
 
   useEffect(() => {
@@ -45,7 +48,11 @@ export function ChangePlanForm({ subscriptionId, stateAt, choices, preselected }
         label="Switch plan"
         variant="primary"
         disabled={!choice}
-        onSettled={setNotice}
+        onSettled={(outcome) => {
+          setNotice(outcome);
+          // Done with the plan the pricing page asked for: drop `?change=` so a reload does not offer it again.
+          if (outcome?.tone === "success" && preselected) router.replace(pathname, { scroll: false });
+        }}
         confirm={{
           title: choice ? `Switch to ${choice.planName} (${choice.billing.toLowerCase()})?` : "Switch plan?",
           description: (

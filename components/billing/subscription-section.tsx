@@ -5,17 +5,26 @@ import { ChangePlanForm } from "./change-plan-form";
 import { SeatsForm } from "./seats-form";
 import { SubscriptionCard, subscriptionHeadingId } from "./subscription-card";
 
-type Props = { subscription: SubscriptionView; choices: PlanChoice[]; preselect?: string };
+type Props = {
+  subscription: SubscriptionView;
+  choices: PlanChoice[];
+  preselect?: string;
+  /** The page's main subscription carries the `#change-plan` and `#seats` anchors. */
+  primary: boolean;
+};
 
 /** One subscription: its summary and lifecycle actions, then plan and seat changes when it accepts them. */
-export function SubscriptionSection({ subscription: sub, choices, preselect }: Props) {
+export function SubscriptionSection({ subscription: sub, choices, preselect, primary }: Props) {
   const seats = sub.canChange && sub.seatPrice;
   return (
     <section aria-labelledby={subscriptionHeadingId(sub.id)} className="flex flex-col gap-6">
       <SubscriptionCard subscription={sub} />
       {sub.canChange && (
         <div className="grid items-start gap-6 lg:grid-cols-5">
-          <Card id="change-plan" className={seats ? "lg:col-span-3" : "lg:col-span-5"}>
+          <Card
+            id={primary ? "change-plan" : undefined}
+            className={seats ? "lg:col-span-3" : "lg:col-span-5"}
+          >
             <CardHeader>
               <CardTitle>Change plan</CardTitle>
               <CardDescription>{PLAN_CHANGE_EXPLANATION}</CardDescription>
@@ -30,7 +39,7 @@ export function SubscriptionSection({ subscription: sub, choices, preselect }: P
             </CardContent>
           </Card>
           {sub.seatPrice && (
-            <Card id="seats" className="lg:col-span-2">
+            <Card id={primary ? "seats" : undefined} className="lg:col-span-2">
               <CardHeader>
                 <CardTitle>Seats</CardTitle>
                 <CardDescription>

@@ -83,14 +83,16 @@ export function periodTotal(price: PlanPrice, perSeat: boolean, seats: number): 
   return perSeat ? price.amount * seats : price.amount;
 }
 
-function summaryFor(row: SubscriptionRow, total: string | null): string {
+/** `total` is what one period costs ("$36"), `interval` how long a period is. */
+function summaryFor(row: SubscriptionRow, total: string | null, interval: string | undefined): string {
   const end = row.currentPeriodEnd ? formatDate(row.currentPeriodEnd) : null;
   switch (row.status) {
     case "active":
       return end && total ? `Renews on ${end} for ${total}.` : "Your subscription is active.";
     case "trialing": {
       const trialEnd = formatDate(row.trialEnd ?? row.currentPeriodEnd);
-      return total ? `Free trial until ${trialEnd}, then ${total}.` : `Free trial until ${trialEnd}.`;
+      const then = total && interval ? `, then ${total} / ${interval}` : "";
+      return `Free trial until ${trialEnd}${then}.`;
     }
     case "scheduled_cancel":
       return end ? `Cancels on ${end}. You keep access until then.` : "Cancels at the end of the period.";
@@ -136,7 +138,7 @@ export function describeSubscription(row: SubscriptionRow, catalog: PlanCatalog)
     status: row.status,
     statusLabel: row.status === "scheduled_cancel" && periodEnd ? `Cancels ${periodEnd}` : status.label,
     statusTone: status.tone,
-    summary: summaryFor(row, total),
+    summary: summaryFor(row, total, price?.interval),
     nextPayment: charging && nextDate && total ? { date: formatDate(nextDate), amount: total } : null,
     period:
       row.currentPeriodStart && row.currentPeriodEnd

@@ -81,6 +81,18 @@ test("a new user: free plan, empty states, and no portal before a purchase", asy
   await expect(page).toHaveURL(/\/dashboard\/billing$/);
 });
 
+test("a Starter trial shows when it ends and what comes after", async ({ page }) => {
+  const email = uniqueEmail("billing-trial");
+  await signIn(page, email);
+  await buySubscription(email, PRODUCT_IDS.starterMonthly);
+  await openBillingWithPlan(page, "Starter");
+  await expect(badge(page, "Starter")).toHaveText("Trial");
+  await expect(page.getByText(/^Free trial until .+, then \$9 \/ month\.$/)).toBeVisible();
+  await expect(
+    page.locator("#history").getByRole("row", { name: /Starter \(14-day trial\).*\$0.*Paid/ }),
+  ).toBeVisible();
+});
+
 test("Team seats change with the proration choice, then the page on a phone", async ({ page }) => {
   const email = uniqueEmail("billing-team");
   await signIn(page, email);
@@ -138,6 +150,7 @@ test("upgrade Pro to Team from a pricing-page link", async ({ page }) => {
   await dialog(page).getByRole("button", { name: "Switch to Team" }).click();
 
   await expect(page.getByText("You are now on Team (monthly).")).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\/billing$/);
   await expect(page.getByRole("heading", { level: 2, name: "Team", exact: true })).toBeVisible();
   await expect(page.locator("#seats")).toBeVisible();
   expect(await creemSubscription(subscriptionId)).toMatchObject({ productId: PRODUCT_IDS.teamMonthly });

@@ -61,6 +61,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
             key={s.id}
             subscription={s}
             choices={planChoices(s, catalog)}
+            primary={s === primary}
             preselect={s === primary ? change.preselect : undefined}
           />
         ))
