@@ -123,6 +123,25 @@ describe("cancel, pause and resume", () => {
   });
 });
 
+describe("billing history", () => {
+  it("lists the user's own CREEM transactions, newest first, one page at a time", async () => {
+    const id = await subscribed(PRODUCT_IDS.teamMonthly, 2);
+    await h.actions.changeSeatsAction({}, form({ subscriptionId: id, seats: 4, proration: "now" }));
+    const { customerId } = await stored(id);
+    const { getBillingHistory } = await import("@/lib/billing/queries");
+
+    const first = await getBillingHistory(customerId, 1);
+    expect(first).toMatchObject({ kind: "page", page: 1, totalPages: 1 });
+    const rows = first.kind === "page" ? first.rows : [];
+    expect(rows.map((r) => [r.description, r.amount, r.statusLabel])).toEqual([
+      ["Proration for subscription change", expect.stringMatching(/^\$\d/), "Paid"],
+      ["Team", "$24", "Paid"],
+    ]);
+    expect(await getBillingHistory(customerId, 2)).toMatchObject({ kind: "page", page: 2, rows: [] });
+    expect(await getBillingHistory(null, 1)).toEqual({ kind: "no_customer" });
+  });
+});
+
 describe("when CREEM knows better than the stored state", () => {
   it("a refused change (409) gets a friendly message and the real state is stored", async () => {
     const id = await subscribed(PRODUCT_IDS.proMonthly);

@@ -102,6 +102,12 @@ describe("CREEM errors become messages a user can act on", () => {
     expect(await portal.openBillingPortalAction({}, form({}))).toEqual({ error: UNAVAILABLE });
   });
 
+  it("billing history says CREEM is unavailable instead of failing the page", async () => {
+    status = 503;
+    const { getBillingHistory } = await import("@/lib/billing/queries");
+    expect(await getBillingHistory("cust_any", 1)).toEqual({ kind: "unavailable", message: UNAVAILABLE });
+  });
+
   it("HTTP 409 on a plan change", async () => {
     status = 409;
     const result = await actions.changePlanAction(
