@@ -28,7 +28,7 @@ export default async function DashboardPage() {
     getBillingAccount(user.id),
   ]);
   const methods = ["email", ...account.accounts.map((a) => a.provider)];
-  const live = billing.subscriptions.find((s) => s.status !== "canceled");
+  const live = billing.subscriptions.find((s) => !s.ended);
   const ended = live ? undefined : billing.subscriptions[0];
   const reportsPlans = catalog.plans.filter((p) => p.features.includes("reports")).map((p) => p.name);
 

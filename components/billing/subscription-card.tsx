@@ -19,7 +19,7 @@ export const subscriptionHeadingId = (id: string) => `subscription-${id}`;
 
 export function SubscriptionCard({ subscription: sub }: { subscription: SubscriptionView }) {
   const next = nextPaymentStat(sub);
-  const ended = sub.status === "canceled";
+  const ended = sub.ended;
   return (
     <Card>
       <CardHeader className="gap-3 sm:flex-row sm:items-start sm:justify-between">

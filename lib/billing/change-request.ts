@@ -28,7 +28,7 @@ export function readChangeRequest(
     };
   }
   const name = `${target.plan.name} (${billingLabel(target.price.interval).toLowerCase()})`;
-  if (!subscription || subscription.status === "canceled") {
+  if (!subscription || subscription.ended) {
     return {
       notice: {
         tone: "info",

@@ -12,6 +12,7 @@ import {
   type PurchaseView,
   type TransactionView,
 } from "./history-view";
+import { isEnded } from "./subscription-rules";
 import { describeSubscription, type SubscriptionView } from "./subscription-view";
 
 // Reads for the dashboard and billing pages: stored state from the database, history from CREEM.
@@ -34,7 +35,7 @@ export async function getBillingAccount(userId: string): Promise<BillingAccount>
       licenseKeys: { orderBy: { createdAt: "desc" } },
     },
   });
-  const live = user.subscriptions.filter((s) => s.status !== "canceled");
+  const live = user.subscriptions.filter((s) => !isEnded(s.status));
   const shown = live.length > 0 ? live : user.subscriptions.slice(0, 1);
   return {
     customerId: user.creemCustomerId,

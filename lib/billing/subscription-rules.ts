@@ -5,8 +5,10 @@ import type { CancelTiming } from "./change-options";
 
 export type SubscriptionChange = "change" | "pause" | "resume" | CancelTiming;
 
+// "unpaid" is where CREEM's retries end: the subscription is over, as canceled is.
 const ENDED = new Set(["canceled", "unpaid"]);
-const PAYMENT_PROBLEM = new Set(["past_due", "unpaid", "expired"]);
+// Renewal failed but CREEM is still retrying: a new card can save the subscription.
+const PAYMENT_PROBLEM = new Set(["past_due", "expired"]);
 
 export function isEnded(status: string): boolean {
   return ENDED.has(status);

@@ -1,7 +1,7 @@
 import { formatDate, formatMoney } from "@/lib/format";
 import type { CancelTiming } from "./change-options";
 import type { PlanCatalog, PlanPrice } from "./plans";
-import { allows, needsPaymentFix } from "./subscription-rules";
+import { allows, isEnded, needsPaymentFix } from "./subscription-rules";
 
 // How a stored subscription reads on the billing pages. Pure and serialisable (strings, numbers,
 // booleans), so server components can hand it to the client forms as is.
@@ -38,6 +38,8 @@ export type SubscriptionView = {
   /** What one period costs (price × seats on per-seat plans), e.g. "$36". */
   periodAmount: string | null;
   status: string;
+  /** Canceled, or unpaid after CREEM's last retry: nothing left to manage. */
+  ended: boolean;
   statusLabel: string;
   statusTone: Tone;
   summary: string;
@@ -104,9 +106,10 @@ function summaryFor(row: SubscriptionRow, total: string | null, interval: string
       return row.canceledAt
         ? `Canceled on ${formatDate(row.canceledAt)}.`
         : "This subscription was canceled.";
-    case "unpaid":
     case "expired":
-      return "Payment failed and your access has ended. Update your payment method to restore it.";
+      return "The renewal payment failed and access is suspended. Update your payment method to restore it.";
+    case "unpaid":
+      return "The renewal payment could not be collected, so this subscription has ended.";
     default:
       return `Status: ${statusOf(row.status).label}.`;
   }
@@ -136,6 +139,7 @@ export function describeSubscription(row: SubscriptionRow, catalog: PlanCatalog)
         : null,
     periodAmount: total,
     status: row.status,
+    ended: isEnded(row.status),
     statusLabel: row.status === "scheduled_cancel" && periodEnd ? `Cancels ${periodEnd}` : status.label,
     statusTone: status.tone,
     summary: summaryFor(row, total, price?.interval),
