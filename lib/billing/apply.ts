@@ -1,10 +1,11 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type {
-  BillingFacts,
-  LicenseFact,
-  PurchaseFact,
-  PurchaseReversalFact,
-  SubscriptionFact,
+import {
+  stateKey,
+  type BillingFacts,
+  type LicenseFact,
+  type PurchaseFact,
+  type PurchaseReversalFact,
+  type SubscriptionFact,
 } from "./facts";
 import { linkOrphans, rememberCustomerId, resolveUserId } from "./link-user";
 
@@ -14,10 +15,10 @@ import { linkOrphans, rememberCustomerId, resolveUserId } from "./link-user";
 type Tx = Prisma.TransactionClient;
 export type ApplyOutcome = "applied" | "stale" | "ignored";
 
-/** Newer wins; equal times are ordered by source name so every arrival order picks the same winner. */
-export function isNewer(a: { at: Date; source: string }, b: { at: Date; source: string }): boolean {
+/** Newer wins; equal times are ordered by key (see stateKey) so every arrival order picks the same winner. */
+export function isNewer(a: { at: Date; key: string }, b: { at: Date; key: string }): boolean {
   const dt = a.at.getTime() - b.at.getTime();
-  return dt > 0 || (dt === 0 && a.source > b.source);
+  return dt > 0 || (dt === 0 && a.key > b.key);
 }
 
 function subscriptionState(fact: SubscriptionFact, at: Date) {
@@ -36,16 +37,17 @@ function subscriptionState(fact: SubscriptionFact, at: Date) {
 }
 
 // One statement on the hot path: insert, or take the row lock and overwrite the state only when this
-// fact is newer (same order as isNewer: time, then source bytewise). User and email only fill gaps.
+// fact is newer (same order as isNewer: time, then state key bytewise). User and email only fill gaps.
 async function applySubscription(tx: Tx, fact: SubscriptionFact, facts: BillingFacts, userId: string | null) {
   const s = subscriptionState(fact, facts.at);
+  const key = stateKey(fact, facts.source);
   const rows = await tx.$queryRaw<Array<{ applied: boolean }>>`
     INSERT INTO "Subscription" AS s ("id", "userId", "customerId", "customerEmail", "productId", "status", "units",
       "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt", "trialEnd", "pastDueSince",
       "stateAt", "stateSource", "updatedAt")
     VALUES (${fact.id}, ${userId}, ${fact.customerId}, ${fact.customerEmail ?? null}, ${s.productId}, ${s.status},
       ${s.units}, ${s.currentPeriodStart}, ${s.currentPeriodEnd}, ${s.cancelAtPeriodEnd}, ${s.canceledAt},
-      ${s.trialEnd}, ${s.pastDueSince}, ${facts.at}, ${facts.source}, now())
+      ${s.trialEnd}, ${s.pastDueSince}, ${facts.at}, ${key}, now())
     ON CONFLICT ("id") DO UPDATE SET
       "userId" = COALESCE(s."userId", EXCLUDED."userId"),
       "customerEmail" = COALESCE(s."customerEmail", EXCLUDED."customerEmail"),
@@ -68,7 +70,7 @@ async function applySubscription(tx: Tx, fact: SubscriptionFact, facts: BillingF
     WHERE (EXCLUDED."stateAt", EXCLUDED."stateSource" COLLATE "C") > (s."stateAt", s."stateSource" COLLATE "C")
        OR (s."userId" IS NULL AND EXCLUDED."userId" IS NOT NULL)
        OR (s."customerEmail" IS NULL AND EXCLUDED."customerEmail" IS NOT NULL)
-    RETURNING "stateSource" = ${facts.source} AS applied`;
+    RETURNING "stateSource" = ${key} AS applied`;
   // No row: nothing changed (older or equal news). A row with another source: only gaps were filled.
   return rows[0]?.applied ? "applied" : "stale";
 }

@@ -12,7 +12,7 @@ import { idOf } from "@/lib/creem";
 
 // What a CREEM event (or a fetched CREEM object) says, in the app's terms. Pure: no database, no clock.
 // `at` is CREEM's time for the state described; `source` names the event (or sync) it came from.
-// Stored state only moves to a newer (at, source) pair, so any arrival order ends in the same state.
+// Stored state only moves to a newer (at, stateKey) pair, so any arrival order ends in the same state.
 
 export type SubscriptionFact = {
   id: string;
@@ -24,6 +24,8 @@ export type SubscriptionFact = {
   currentPeriodStart?: Date;
   currentPeriodEnd?: Date;
   canceledAt?: Date;
+  /** CREEM's updated_at of the object, the finer version inside one event time. */
+  updatedAt?: Date;
 };
 
 export type PurchaseFact = {
@@ -110,7 +112,26 @@ export function subscriptionFact(
     currentPeriodStart: sub.currentPeriodStartDate,
     currentPeriodEnd: sub.currentPeriodEndDate,
     canceledAt: sub.canceledAt ?? undefined,
+    updatedAt: sub.updatedAt,
   };
+}
+
+// Events of one moment can share CREEM's created_at (the local CREEM sends subscription.unpaid and
+// .canceled in the same millisecond). Within one time, the later object version wins, then the status
+// that comes later in a lifecycle, then the source name, so the winner never depends on arrival order.
+const STATUS_RANK: Record<string, number> = {
+  past_due: 1,
+  paused: 1,
+  scheduled_cancel: 1,
+  unpaid: 2,
+  expired: 2,
+  canceled: 3,
+};
+
+/** The stored `stateSource`: compared bytewise after `stateAt`, it orders states of the same time. */
+export function stateKey(fact: SubscriptionFact, source: string): string {
+  const version = fact.updatedAt?.toISOString() ?? "0000-00-00T00:00:00.000Z";
+  return `${version}|${STATUS_RANK[fact.status] ?? 0}|${source}`;
 }
 
 function licenseFact(

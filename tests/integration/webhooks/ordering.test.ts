@@ -26,7 +26,7 @@ function shuffle<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
-/** checkout -> active -> paid -> update -> scheduled_cancel -> resume -> past_due -> paid -> canceled */
+/** checkout -> active -> paid -> update -> scheduled_cancel -> resume -> past_due -> paid -> unpaid + canceled */
 function lifecycle(userId: string, email: string) {
   const cust = customer(uid("cust"), email);
   const start = Date.UTC(2026, 0, 1);
@@ -49,6 +49,8 @@ function lifecycle(userId: string, email: string) {
     ["subscription.paid", 5, { units: 3, ...renewed }],
     ["subscription.past_due", 6, { units: 3, ...renewed, status: "past_due" }],
     ["subscription.paid", 7, { units: 3, ...renewedAgain }],
+    // CREEM (and the local CREEM) can send these two in the same millisecond: canceled must still win.
+    ["subscription.unpaid", 8, { units: 3, ...renewedAgain, status: "unpaid" }],
     [
       "subscription.canceled",
       8,

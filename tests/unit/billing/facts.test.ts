@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isNewer } from "@/lib/billing/apply";
-import { eventFacts } from "@/lib/billing/facts";
+import { eventFacts, stateKey } from "@/lib/billing/facts";
 import { parseWebhookEvent } from "@/lib/creem";
 import {
   checkoutCompleted,
@@ -114,15 +114,37 @@ describe("eventFacts", () => {
   });
 });
 
-describe("isNewer", () => {
-  it("orders by CREEM time, then by source name so ties resolve the same way in any order", () => {
-    const a = { at: new Date(2), source: "event:evt_a" };
-    const b = { at: new Date(1), source: "event:evt_z" };
+describe("isNewer and stateKey", () => {
+  it("orders by CREEM time, then by key so ties resolve the same way in any order", () => {
+    const a = { at: new Date(2), key: "event:evt_a" };
+    const b = { at: new Date(1), key: "event:evt_z" };
     expect(isNewer(a, b)).toBe(true);
     expect(isNewer(b, a)).toBe(false);
-    const c = { at: new Date(2), source: "event:evt_b" };
+    const c = { at: new Date(2), key: "event:evt_b" };
     expect(isNewer(c, a)).toBe(true);
     expect(isNewer(a, c)).toBe(false);
     expect(isNewer(a, a)).toBe(false);
+  });
+
+  it("within one time, a later object version wins, then the later lifecycle status", () => {
+    const at = new Date(5);
+    const fact = (status: string, updatedAt: number) => ({
+      id: "sub_1",
+      customerId: "c",
+      productId: "p",
+      status,
+      units: 1,
+      updatedAt: new Date(updatedAt),
+    });
+    const key = (status: string, updatedAt: number, source: string) => ({
+      at,
+      key: stateKey(fact(status, updatedAt), source),
+    });
+    // Same time and version: canceled beats unpaid whatever the event ids.
+    expect(isNewer(key("canceled", 1, "event:evt_a"), key("unpaid", 1, "event:evt_z"))).toBe(true);
+    expect(isNewer(key("unpaid", 1, "event:evt_z"), key("canceled", 1, "event:evt_a"))).toBe(false);
+    expect(isNewer(key("unpaid", 1, "event:evt_a"), key("active", 1, "event:evt_z"))).toBe(true);
+    // A later object version beats any status.
+    expect(isNewer(key("active", 2, "event:evt_a"), key("canceled", 1, "event:evt_z"))).toBe(true);
   });
 });
