@@ -19,6 +19,11 @@ export function parsePageParam(raw: string | string[] | undefined): PageParam {
   return { page: Number(value) };
 }
 
+/** Own keys only: a status named like an Object.prototype member must not find a function. */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 const TRANSACTION_STATUS: Record<string, { label: string; tone: Tone }> = {
   paid: { label: "Paid", tone: "success" },
   pending: { label: "Pending", tone: "warning" },
@@ -41,7 +46,10 @@ export type TransactionView = {
 };
 
 export function describeTransaction(t: Transaction): TransactionView {
-  const status = TRANSACTION_STATUS[t.status ?? ""] ?? { label: t.status ?? "Unknown", tone: "neutral" };
+  const status = lookup(TRANSACTION_STATUS, t.status ?? "") ?? {
+    label: t.status ?? "Unknown",
+    tone: "neutral",
+  };
   // What was actually paid (after discounts) for a paid charge; the amount due for anything else.
   const amount = t.status === "paid" ? (t.amountPaid ?? t.amount) : t.amount;
   return {
@@ -82,7 +90,7 @@ export function describePurchase(
   catalog: PlanCatalog,
 ): PurchaseView {
   const plan = row.productId ? catalog.byProductId(row.productId)?.plan : undefined;
-  const status = PURCHASE_STATUS[row.status] ?? { label: row.status, tone: "neutral" };
+  const status = lookup(PURCHASE_STATUS, row.status) ?? { label: row.status, tone: "neutral" };
   return {
     id: row.id,
     productName: plan?.name ?? "One-time purchase",
@@ -134,7 +142,7 @@ export function describeLicenseKey(
   },
   catalog: PlanCatalog,
 ): LicenseKeyView {
-  const status = LICENSE_STATUS[row.status] ?? { label: row.status, tone: "neutral" };
+  const status = lookup(LICENSE_STATUS, row.status) ?? { label: row.status, tone: "neutral" };
   return {
     id: row.id,
     productName: catalog.byProductId(row.productId)?.plan.name ?? "License",

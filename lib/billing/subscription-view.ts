@@ -65,7 +65,8 @@ const STATUS: Record<string, { label: string; tone: Tone }> = {
 };
 
 function statusOf(status: string): { label: string; tone: Tone } {
-  const known = STATUS[status];
+  // Own keys only: a status named like an Object.prototype member must not find a function.
+  const known = Object.hasOwn(STATUS, status) ? STATUS[status] : undefined;
   if (known) return known;
   const words = status.replace(/_/g, " ").trim();
   return { label: words ? words[0]!.toUpperCase() + words.slice(1) : "Unknown", tone: "neutral" };
@@ -92,9 +93,9 @@ function summaryFor(row: SubscriptionRow, total: string | null, interval: string
     case "active":
       return end && total ? `Renews on ${end} for ${total}.` : "Your subscription is active.";
     case "trialing": {
-      const trialEnd = formatDate(row.trialEnd ?? row.currentPeriodEnd);
+      const trialEnd = row.trialEnd ?? row.currentPeriodEnd;
       const then = total && interval ? `, then ${total} / ${interval}` : "";
-      return `Free trial until ${trialEnd}${then}.`;
+      return trialEnd ? `Free trial until ${formatDate(trialEnd)}${then}.` : `Free trial${then}.`;
     }
     case "scheduled_cancel":
       return end ? `Cancels on ${end}. You keep access until then.` : "Cancels at the end of the period.";
