@@ -17,8 +17,8 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const N = arg("events", 3000);
-const C = arg("concurrency", 16);
+const N = arg("events", 5000);
+const C = arg("concurrency", 8);
 const PORT = arg("port", 3210);
 const SECRET = "whsec_bench_secret";
 const DAY = 86_400_000;
