@@ -3,7 +3,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { catalog } from "./catalog";
-import { hasFeature, resolveEntitlements, type Entitlements } from "./entitlements";
+import { hasFeature, resolveEntitlements, subscriptionRecordSelect, type Entitlements } from "./entitlements";
 import { FEATURES, type Feature } from "./plans";
 
 /** What the user may use now, from the billing state stored for them. */
@@ -12,14 +12,7 @@ export async function getEntitlements(userId: string, now = new Date()): Promise
     db.subscription.findMany({
       where: { userId },
       orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        productId: true,
-        status: true,
-        units: true,
-        currentPeriodEnd: true,
-        pastDueSince: true,
-      },
+      select: subscriptionRecordSelect,
     }),
     db.purchase.findMany({
       where: { userId },

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CheckoutInput } from "./checkout-input";
 import { reserveCheckout } from "./checkout-rate-limit";
 import { checkDiscount } from "./discount";
-import { subscriptionAccess } from "./entitlements";
+import { subscriptionAccess, subscriptionRecordSelect } from "./entitlements";
 import type { PlanCatalog } from "./plans";
 
 // Starting a CREEM checkout for the signed-in user. The Checkout row is written before CREEM is called:
@@ -90,14 +90,7 @@ export async function startCheckout(
 async function hasActiveSubscription(deps: CheckoutDeps, userId: string, now: Date): Promise<boolean> {
   const subscriptions = await deps.db.subscription.findMany({
     where: { userId },
-    select: {
-      id: true,
-      productId: true,
-      status: true,
-      units: true,
-      currentPeriodEnd: true,
-      pastDueSince: true,
-    },
+    select: subscriptionRecordSelect,
   });
   return subscriptions.some(
     (sub) =>

@@ -21,6 +21,16 @@ export type SubscriptionRecord = {
   pastDueSince: Date | null;
 };
 
+/** The columns `SubscriptionRecord` needs, as a Prisma `select`. */
+export const subscriptionRecordSelect = {
+  id: true,
+  productId: true,
+  status: true,
+  units: true,
+  currentPeriodEnd: true,
+  pastDueSince: true,
+} as const satisfies Record<keyof SubscriptionRecord, true>;
+
 export type PurchaseRecord = { id: string; productId: string | null; status: string };
 
 export type AccessDecision = { granted: boolean; reason: string; until?: Date };

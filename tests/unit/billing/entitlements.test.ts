@@ -1,3 +1,4 @@
+import { testCatalog } from "../../support/catalog";
 import { describe, expect, it } from "vitest";
 import {
   hasFeature,
@@ -5,16 +6,8 @@ import {
   resolveEntitlements,
   subscriptionAccess,
 } from "@/lib/billing/entitlements";
-import { createPlanCatalog } from "@/lib/billing/plans";
 
-const catalog = createPlanCatalog({
-  starterMonthly: "prod_starter",
-  proMonthly: "prod_pro_m",
-  proYearly: "prod_pro_y",
-  teamMonthly: "prod_team_m",
-  teamYearly: "prod_team_y",
-  lifetime: "prod_life",
-});
+const catalog = testCatalog;
 const DAY = 86_400_000;
 const now = new Date("2026-06-15T00:00:00Z");
 const periodEnd = new Date(now.getTime() + 10 * DAY);

@@ -1,3 +1,4 @@
+import { testCatalog } from "../../support/catalog";
 import { describe, expect, it } from "vitest";
 import {
   describeLicenseKey,
@@ -7,17 +8,9 @@ import {
   maskKey,
   parsePageParam,
 } from "@/lib/billing/history-view";
-import { createPlanCatalog } from "@/lib/billing/plans";
 import type { Transaction } from "@/lib/creem";
 
-const catalog = createPlanCatalog({
-  starterMonthly: "prod_starter",
-  proMonthly: "prod_pro_m",
-  proYearly: "prod_pro_y",
-  teamMonthly: "prod_team_m",
-  teamYearly: "prod_team_y",
-  lifetime: "prod_life",
-});
+const catalog = testCatalog;
 
 const CREATED = new Date("2026-03-04T10:00:00Z");
 const PURCHASED = new Date("2026-03-05T23:59:59Z");

@@ -1,6 +1,6 @@
+import { testCatalog } from "../../support/catalog";
 import { describe, expect, it } from "vitest";
 import { checkoutInputSchema, discountCheckSchema, discountCodeField } from "@/lib/billing/checkout-input";
-import { createPlanCatalog } from "@/lib/billing/plans";
 import {
   DISCOUNT_CODE_MESSAGE,
   DISCOUNT_CODE_PATTERN,
@@ -11,14 +11,7 @@ import {
   type PricingSelection,
 } from "@/lib/billing/pricing-selection";
 
-const catalog = createPlanCatalog({
-  starterMonthly: "prod_starter",
-  proMonthly: "prod_pro_m",
-  proYearly: "prod_pro_y",
-  teamMonthly: "prod_team_m",
-  teamYearly: "prod_team_y",
-  lifetime: "prod_life",
-});
+const catalog = testCatalog;
 
 const parse = (query: string) => parsePricingSelection(new URLSearchParams(query));
 

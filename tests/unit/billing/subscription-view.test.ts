@@ -1,5 +1,6 @@
+import { testCatalog } from "../../support/catalog";
 import { describe, expect, it } from "vitest";
-import { createPlanCatalog, type PlanPrice } from "@/lib/billing/plans";
+import { type PlanPrice } from "@/lib/billing/plans";
 import {
   billingLabel,
   describeSubscription,
@@ -9,14 +10,7 @@ import {
   type SubscriptionRow,
 } from "@/lib/billing/subscription-view";
 
-const catalog = createPlanCatalog({
-  starterMonthly: "prod_starter",
-  proMonthly: "prod_pro_m",
-  proYearly: "prod_pro_y",
-  teamMonthly: "prod_team_m",
-  teamYearly: "prod_team_y",
-  lifetime: "prod_life",
-});
+const catalog = testCatalog;
 
 const PERIOD_START = new Date("2026-06-01T00:00:00Z");
 const PERIOD_END = new Date("2026-07-01T00:00:00Z");
