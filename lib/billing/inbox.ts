@@ -9,7 +9,7 @@ import { eventFacts } from "./facts";
 
 export type WebhookResult = { status: number; body: { received: boolean; outcome?: string; error?: string } };
 
-const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 const RETRYABLE_CODES = new Set(["P2034", "40001", "40P01"]); // write conflict, serialization, deadlock
 
 function retryable(error: unknown): boolean {
@@ -84,7 +84,7 @@ export async function receiveWebhook(input: {
   signature: string | null;
   secret: string;
 }): Promise<WebhookResult> {
-  if (Buffer.byteLength(input.rawBody) > MAX_BODY_BYTES) {
+  if (Buffer.byteLength(input.rawBody) > MAX_WEBHOOK_BYTES) {
     return { status: 413, body: { received: false, error: "body too large" } };
   }
   if (!input.secret || !verifyWebhookSignature(input.rawBody, input.signature, input.secret)) {

@@ -1,5 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_BASE_URL, E2E_CREEM_API_KEY, E2E_CREEM_URL } from "../../scripts/lib/e2e-env";
+import { createHmac } from "node:crypto";
+import {
+  E2E_BASE_URL,
+  E2E_CREEM_API_KEY,
+  E2E_CREEM_URL,
+  E2E_CREEM_WEBHOOK_SECRET,
+} from "../../scripts/lib/e2e-env";
 import { signIn, uniqueEmail } from "./support/auth";
 
 // Issue 4 end to end: the local CREEM's hosted checkout -> signed webhooks -> entitlements in the app,
@@ -91,3 +97,31 @@ async function subscriptionStatus(page: Page): Promise<string | undefined> {
   if (!res.ok()) return undefined;
   return (await res.text()).split("\r\n")[1]?.split(",")[3];
 }
+
+test("the webhook route answers 401 to a bad signature, 400 to a signed non-event, 413 to a huge body", async ({
+  request,
+}) => {
+  const body = JSON.stringify({
+    id: "evt_e2e_bad",
+    eventType: "subscription.paid",
+    created_at: 1,
+    object: {},
+  });
+  const unsigned = await request.post("/api/webhooks/creem", {
+    data: body,
+    headers: { "creem-signature": "0".repeat(64) },
+  });
+  expect(unsigned.status()).toBe(401);
+
+  const notJson = "not json";
+  const signed = await request.post("/api/webhooks/creem", {
+    data: notJson,
+    headers: {
+      "creem-signature": createHmac("sha256", E2E_CREEM_WEBHOOK_SECRET).update(notJson).digest("hex"),
+    },
+  });
+  expect(signed.status()).toBe(400);
+
+  const huge = await request.post("/api/webhooks/creem", { data: "x".repeat(1024 * 1024 + 1) });
+  expect(huge.status()).toBe(413);
+});

@@ -1,23 +1,24 @@
-import { receiveWebhook } from "@/lib/billing/inbox";
+import { MAX_WEBHOOK_BYTES, receiveWebhook } from "@/lib/billing/inbox";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { readBodyWithLimit } from "@/lib/read-body";
 
 export const dynamic = "force-dynamic";
 
+// no-transform: a 40-byte acknowledgement is not worth gzipping on the hot path.
+const headers = { "cache-control": "no-store, no-transform" };
+
 // CREEM webhooks: verified against the raw body, stored once, applied in order (lib/billing/inbox.ts).
 export async function POST(request: Request) {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > 1024 * 1024)
-    return Response.json({ received: false, error: "body too large" }, { status: 413 });
+  const rawBody = await readBodyWithLimit(request, MAX_WEBHOOK_BYTES);
+  if (rawBody === null) {
+    return Response.json({ received: false, error: "body too large" }, { status: 413, headers });
+  }
   const result = await receiveWebhook({
     db,
-    rawBody: await request.text(),
+    rawBody,
     signature: request.headers.get("creem-signature"),
     secret: env.CREEM_WEBHOOK_SECRET,
   });
-  // no-transform: a 40-byte acknowledgement is not worth gzipping on the hot path.
-  return Response.json(result.body, {
-    status: result.status,
-    headers: { "cache-control": "no-store, no-transform" },
-  });
+  return Response.json(result.body, { status: result.status, headers });
 }
