@@ -19,11 +19,6 @@ export function parsePageParam(raw: string | string[] | undefined): PageParam {
   return { page: Number(value) };
 }
 
-/** Own keys only: a status named like an Object.prototype member must not find a function. */
-function lookup<T>(table: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
 const TRANSACTION_STATUS: Record<string, { label: string; tone: Tone }> = {
   paid: { label: "Paid", tone: "success" },
   pending: { label: "Pending", tone: "warning" },

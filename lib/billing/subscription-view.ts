@@ -64,9 +64,13 @@ const STATUS: Record<string, { label: string; tone: Tone }> = {
   expired: { label: "Expired", tone: "danger" },
 };
 
+/** Own keys only: a status named like an Object.prototype member must not find a function. */
+export function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function statusOf(status: string): { label: string; tone: Tone } {
-  // Own keys only: a status named like an Object.prototype member must not find a function.
-  const known = Object.hasOwn(STATUS, status) ? STATUS[status] : undefined;
+  const known = lookup(STATUS, status);
   if (known) return known;
   const words = status.replace(/_/g, " ").trim();
   return { label: words ? words[0]!.toUpperCase() + words.slice(1) : "Unknown", tone: "neutral" };
