@@ -1,7 +1,7 @@
 import type { Transaction } from "@/lib/creem";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { PlanCatalog } from "./plans";
-import type { Tone } from "./subscription-view";
+import { lookup, type Tone } from "./subscription-view";
 
 // How transactions, one-time purchases and license keys read on the billing page. Pure and serialisable.
 
