@@ -50,12 +50,12 @@ export function SubscriptionCard({ subscription: sub }: { subscription: Subscrip
         </dl>
       </CardContent>
       <CardFooter className="flex-wrap">
-        {ended ? (
+        {/* Always mounted, so the outcome of the action that ended the subscription stays on screen. */}
+        <LifecycleActions subscription={sub} />
+        {ended && (
           <Link href="/pricing" className={buttonClasses("primary")}>
             See plans
           </Link>
-        ) : (
-          <LifecycleActions subscription={sub} />
         )}
       </CardFooter>
     </Card>
