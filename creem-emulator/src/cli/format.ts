@@ -1,3 +1,4 @@
+import type { DeliveryRecord } from "../state/event-records";
 export interface EventSummary {
   id: string;
   eventType: string;
@@ -7,18 +8,8 @@ export interface EventSummary {
   delivery_status: string;
 }
 
-export interface DeliverySummary {
-  event_id: string;
-  event_type: string;
-  attempt: number;
-  trigger: string;
-  status_code: number | null;
-  error: string | null;
-  ok: boolean;
-  final: boolean;
-  sent_at: string;
-  duration_ms: number;
-}
+/** A delivery as the control API returns it (the stored record, without the target URL). */
+export type DeliverySummary = Omit<DeliveryRecord, "id" | "url">;
 
 /** Left-aligned columns, two spaces apart. */
 export function table(rows: string[][]): string {
