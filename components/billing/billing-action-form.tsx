@@ -109,30 +109,17 @@ export function BillingActionForm({
       <input type="hidden" name="subscriptionId" defaultValue={subscriptionId} />
       {children}
       <div className="flex flex-wrap items-center gap-3">
-        {confirm ? (
-          <Button
-            type="button"
-            variant={variant}
-            size={size}
-            pending={busy}
-            disabled={disabled}
-            className={buttonClassName}
-            onClick={() => setConfirmOpen(true)}
-          >
-            {label}
-          </Button>
-        ) : (
-          <Button
-            type="submit"
-            variant={variant}
-            size={size}
-            pending={busy}
-            disabled={disabled}
-            className={buttonClassName}
-          >
-            {label}
-          </Button>
-        )}
+        <Button
+          type={confirm ? "button" : "submit"}
+          variant={variant}
+          size={size}
+          pending={busy}
+          disabled={disabled}
+          className={buttonClassName}
+          onClick={confirm ? () => setConfirmOpen(true) : undefined}
+        >
+          {label}
+        </Button>
         {phase === "waiting" && (
           <p role="status" className="flex items-center gap-2 text-sm text-zinc-600">
             <Spinner className="text-brand-600" />
