@@ -3,9 +3,8 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { usePathname } from "next/navigation";
-import { signOutAction } from "@/app/(auth)/actions";
+import { SignOutButton } from "@/components/sign-out-button";
 import { buttonClasses } from "@/components/ui/button";
-import { SubmitButton } from "@/components/submit-button";
 
 type SessionUser = { name?: string | null; email?: string | null };
 type Status = { state: "loading" } | { state: "signed-out" } | { state: "signed-in"; user: SessionUser };
@@ -51,11 +50,7 @@ export function AuthStatus() {
       <Link href="/dashboard" className={buttonClasses("outline", "sm")}>
         Dashboard
       </Link>
-      <form action={signOutAction}>
-        <SubmitButton variant="ghost" size="sm" pendingLabel="Signing out…">
-          Sign out
-        </SubmitButton>
-      </form>
+      <SignOutButton variant="ghost" />
     </div>
   );
 }

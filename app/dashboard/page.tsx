@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { signOutAction } from "@/app/(auth)/actions";
+import { SignOutButton } from "@/components/sign-out-button";
 import { PaymentProblemBanner } from "@/components/billing/payment-problem-banner";
 import { PlanOverviewCard } from "@/components/billing/plan-overview-card";
 import { ReportsAccessCard } from "@/components/billing/reports-access-card";
-import { SubmitButton } from "@/components/submit-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth";
@@ -71,11 +70,7 @@ export default async function DashboardPage() {
             </dl>
           </CardContent>
           <CardFooter>
-            <form action={signOutAction}>
-              <SubmitButton variant="outline" size="sm" pendingLabel="Signing out…">
-                Sign out
-              </SubmitButton>
-            </form>
+            <SignOutButton variant="outline" />
           </CardFooter>
         </Card>
         <div className="md:col-span-2">
