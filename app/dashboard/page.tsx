@@ -6,7 +6,6 @@ import { ReportsAccessCard } from "@/components/billing/reports-access-card";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth";
-import { getEntitlements } from "@/lib/billing/access";
 import { catalog } from "@/lib/billing/catalog";
 import { hasFeature } from "@/lib/billing/entitlements";
 import { getBillingAccount } from "@/lib/billing/queries";
@@ -18,14 +17,14 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [account, entitlements, billing] = await Promise.all([
+  const [account, billing] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: user.id },
       select: { createdAt: true, emailVerified: true, accounts: { select: { provider: true } } },
     }),
-    getEntitlements(user.id),
     getBillingAccount(user.id),
   ]);
+  const { entitlements } = billing;
   const methods = ["email", ...account.accounts.map((a) => a.provider)];
   const live = billing.subscriptions.find((s) => !s.ended);
   const ended = live ? undefined : billing.subscriptions[0];

@@ -6,24 +6,32 @@ import { catalog } from "./catalog";
 import { hasFeature, resolveEntitlements, subscriptionRecordSelect, type Entitlements } from "./entitlements";
 import { FEATURES, type Feature } from "./plans";
 
-/** What the user may use now, from the billing state stored for them. */
+/** Entitlements from stored rows (oldest first, so ties between equal-rank plans resolve the same way). */
+export function entitlementsFrom(
+  state: Parameters<typeof resolveEntitlements>[0],
+  now = new Date(),
+): Entitlements {
+  return resolveEntitlements(state, catalog, { now, graceDays: env.BILLING_GRACE_DAYS });
+}
+
+/** What the user may use now, from the billing state stored for them (one consistent snapshot). */
 export async function getEntitlements(userId: string, now = new Date()): Promise<Entitlements> {
-  const [subscriptions, purchases] = await Promise.all([
-    db.subscription.findMany({
-      where: { userId },
-      orderBy: { createdAt: "asc" },
-      select: subscriptionRecordSelect,
-    }),
-    db.purchase.findMany({
-      where: { userId },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, productId: true, status: true },
-    }),
-  ]);
-  return resolveEntitlements({ subscriptions, purchases }, catalog, {
-    now,
-    graceDays: env.BILLING_GRACE_DAYS,
-  });
+  const [subscriptions, purchases] = await db.$transaction(
+    [
+      db.subscription.findMany({
+        where: { userId },
+        orderBy: { createdAt: "asc" },
+        select: subscriptionRecordSelect,
+      }),
+      db.purchase.findMany({
+        where: { userId },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, productId: true, status: true },
+      }),
+    ],
+    { isolationLevel: "RepeatableRead" },
+  );
+  return entitlementsFrom({ subscriptions, purchases }, now);
 }
 
 export type EntitlementErrorCode = "unauthenticated" | "payment_required" | "forbidden";

@@ -2,7 +2,9 @@ import "server-only";
 import { isCreemError } from "@/lib/creem";
 import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
+import { entitlementsFrom } from "./access";
 import { catalog } from "./catalog";
+import type { Entitlements } from "./entitlements";
 import {
   describeLicenseKey,
   describePurchase,
@@ -23,25 +25,34 @@ export type BillingAccount = {
   subscriptions: SubscriptionView[];
   purchases: PurchaseView[];
   licenseKeys: LicenseKeyView[];
+  /** What the same rows entitle the user to. */
+  entitlements: Entitlements;
 };
 
+// One snapshot for everything a page shows, so the plan card and the features it unlocks never disagree
+// while a webhook commits between two reads.
 export async function getBillingAccount(userId: string): Promise<BillingAccount> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      creemCustomerId: true,
-      subscriptions: { orderBy: { createdAt: "desc" } },
-      purchases: { orderBy: { createdAt: "desc" } },
-      licenseKeys: { orderBy: { createdAt: "desc" } },
-    },
-  });
-  const live = user.subscriptions.filter((s) => !isEnded(s.status));
-  const shown = live.length > 0 ? live : user.subscriptions.slice(0, 1);
+  const newestFirst = { orderBy: { createdAt: "desc" as const }, where: { userId } };
+  const [user, subscriptions, purchases, licenseKeys] = await db.$transaction(
+    [
+      db.user.findUniqueOrThrow({ where: { id: userId }, select: { creemCustomerId: true } }),
+      db.subscription.findMany(newestFirst),
+      db.purchase.findMany(newestFirst),
+      db.licenseKey.findMany(newestFirst),
+    ],
+    { isolationLevel: "RepeatableRead" },
+  );
+  const live = subscriptions.filter((s) => !isEnded(s.status));
+  const shown = live.length > 0 ? live : subscriptions.slice(0, 1);
   return {
     customerId: user.creemCustomerId,
     subscriptions: shown.map((s) => describeSubscription(s, catalog)),
-    purchases: user.purchases.map((p) => describePurchase(p, catalog)),
-    licenseKeys: user.licenseKeys.map((k) => describeLicenseKey(k, catalog)),
+    purchases: purchases.map((p) => describePurchase(p, catalog)),
+    licenseKeys: licenseKeys.map((k) => describeLicenseKey(k, catalog)),
+    entitlements: entitlementsFrom({
+      subscriptions: [...subscriptions].reverse(),
+      purchases: [...purchases].reverse(),
+    }),
   };
 }
 

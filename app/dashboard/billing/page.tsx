@@ -10,7 +10,6 @@ import { PurchasesCard } from "@/components/billing/purchases-card";
 import { SubscriptionSection } from "@/components/billing/subscription-section";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth";
-import { getEntitlements } from "@/lib/billing/access";
 import { catalog } from "@/lib/billing/catalog";
 import { readChangeRequest } from "@/lib/billing/change-request";
 import { parsePageParam } from "@/lib/billing/history-view";
@@ -24,7 +23,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BillingPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/dashboard/billing");
   const params = await searchParams;
-  const [account, entitlements] = await Promise.all([getBillingAccount(user.id), getEntitlements(user.id)]);
+  const account = await getBillingAccount(user.id);
+  const { entitlements } = account;
   const primary = account.subscriptions[0];
   const change = readChangeRequest(params.change, primary, catalog);
   const page = parsePageParam(params.page);
