@@ -2,8 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth";
-import { EntitlementError } from "@/lib/billing/access";
 import { isCreemError } from "@/lib/creem";
+import { UserError } from "@/lib/user-error";
 
 // Every server action goes through this wrapper, so none can forget to validate its input or check who
 // is calling. Results are plain values for useActionState; errors are safe to show to users.
@@ -31,18 +31,9 @@ export function validatedActionWithUser<S extends z.ZodType>(
         console.error(`[action] CREEM ${error.code} ${error.endpoint} trace=${error.traceId ?? "-"}`);
         return { error: error.userMessage };
       }
-      if (error instanceof EntitlementError) return { error: error.message };
-      if (error instanceof ActionError) return { error: error.message };
+      if (error instanceof UserError) return { error: error.message };
       console.error("[action] unexpected error", error);
       return { error: "Something went wrong. Please try again." };
     }
   };
-}
-
-/** An expected failure with a message for the user (e.g. "You do not own this subscription"). */
-export class ActionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ActionError";
-  }
 }

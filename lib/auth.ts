@@ -9,7 +9,7 @@ import type { Adapter } from "next-auth/adapters";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { emailProvider } from "@/lib/auth-email";
-import { linkOrphans } from "@/lib/billing/link-user";
+import { linkOrphans } from "@/lib/billing/webhooks/link-user";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 
 function providers(): Provider[] {

@@ -8,8 +8,8 @@ nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."));
 const { db } = await import("@/lib/db");
 const { getCreem } = await import("@/lib/creem/server");
 const { parseWebhookEvent } = await import("@/lib/creem");
-const { processEvent } = await import("@/lib/billing/inbox");
-const { syncSubscription } = await import("@/lib/billing/sync");
+const { processEvent } = await import("@/lib/billing/webhooks/inbox");
+const { syncSubscription } = await import("@/lib/billing/webhooks/sync");
 
 let failures = 0;
 const pending = await db.webhookEvent.findMany({

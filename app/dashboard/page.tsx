@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
 import { hasFeature } from "@/lib/billing/entitlements";
-import { getBillingAccount } from "@/lib/billing/queries";
+import { getBillingAccount } from "@/lib/billing/account/queries";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Dashboard" };

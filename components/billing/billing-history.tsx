@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "@/components/ui/table";
-import type { PageParam } from "@/lib/billing/history-view";
-import { getBillingHistory, type BillingHistory as History } from "@/lib/billing/queries";
+import type { PageParam } from "@/lib/billing/account/history-view";
+import { getBillingHistory, type BillingHistory as History } from "@/lib/billing/account/queries";
 
 const pageHref = (page: number) =>
   page <= 1 ? "/dashboard/billing#history" : `/dashboard/billing?page=${page}#history`;

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { CancelTiming } from "@/lib/billing/change-options";
-import { cancelSubscriptionAction } from "@/lib/billing/subscription-actions";
+import type { CancelTiming } from "@/lib/billing/subscriptions/proration";
+import { cancelSubscriptionAction } from "@/app/dashboard/billing/actions";
 import { BillingActionForm, type Notice } from "./billing-action-form";
 
 type Props = {

@@ -4,9 +4,9 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { PLAN_CHANGE_EXPLANATION } from "@/lib/billing/change-options";
-import { changePlanAction } from "@/lib/billing/subscription-actions";
-import type { PlanChoice } from "@/lib/billing/subscription-view";
+import { PLAN_CHANGE_EXPLANATION } from "@/lib/billing/subscriptions/proration";
+import { changePlanAction } from "@/app/dashboard/billing/actions";
+import type { PlanChoice } from "@/lib/billing/subscriptions/view";
 import { cn } from "@/lib/cn";
 import { BillingActionForm, type Notice } from "./billing-action-form";
 

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { pauseSubscriptionAction, resumeSubscriptionAction } from "@/lib/billing/subscription-actions";
-import type { SubscriptionView } from "@/lib/billing/subscription-view";
+import { pauseSubscriptionAction, resumeSubscriptionAction } from "@/app/dashboard/billing/actions";
+import type { SubscriptionView } from "@/lib/billing/subscriptions/view";
 import { BillingActionForm, type Notice } from "./billing-action-form";
 import { CancelSubscriptionForm } from "./cancel-subscription-form";
 

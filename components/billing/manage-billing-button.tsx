@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
-import { openBillingPortalAction } from "@/lib/billing/portal-action";
+import { openBillingPortalAction } from "@/app/dashboard/billing/actions";
 import { cn } from "@/lib/cn";
 
 type Props = { label?: string; variant?: ButtonVariant; size?: ButtonSize; className?: string };

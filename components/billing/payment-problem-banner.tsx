@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import type { SubscriptionView } from "@/lib/billing/subscription-view";
+import type { SubscriptionView } from "@/lib/billing/subscriptions/view";
 import { ManageBillingButton } from "./manage-billing-button";
 
 /** Shown while a subscription's payment has failed: the fix is a new card in CREEM's portal. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import type { SubscriptionView } from "@/lib/billing/subscription-view";
+import type { SubscriptionView } from "@/lib/billing/subscriptions/view";
 import { Stat } from "./stat";
 
 type Props = {

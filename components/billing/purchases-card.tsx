@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "@/components/ui/table";
-import type { LicenseKeyView, PurchaseView } from "@/lib/billing/history-view";
+import type { LicenseKeyView, PurchaseView } from "@/lib/billing/account/history-view";
 import { LicenseKeyCopy } from "./license-key-copy";
 
 type Props = { purchases: PurchaseView[]; licenseKeys: LicenseKeyView[] };

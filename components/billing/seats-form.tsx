@@ -11,9 +11,9 @@ import {
   PRORATION_CHOICES,
   PRORATION_KEYS,
   type ProrationChoice,
-} from "@/lib/billing/change-options";
-import { changeSeatsAction } from "@/lib/billing/subscription-actions";
-import type { SeatPrice } from "@/lib/billing/subscription-view";
+} from "@/lib/billing/subscriptions/proration";
+import { changeSeatsAction } from "@/app/dashboard/billing/actions";
+import type { SeatPrice } from "@/lib/billing/subscriptions/view";
 import { formatMoney } from "@/lib/format";
 import { BillingActionForm, type Notice } from "./billing-action-form";
 

@@ -1,6 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { PLAN_CHANGE_EXPLANATION } from "@/lib/billing/change-options";
-import type { PlanChoice, SubscriptionView } from "@/lib/billing/subscription-view";
+import { PLAN_CHANGE_EXPLANATION } from "@/lib/billing/subscriptions/proration";
+import type { PlanChoice, SubscriptionView } from "@/lib/billing/subscriptions/view";
 import { ChangePlanForm } from "./change-plan-form";
 import { SeatsForm } from "./seats-form";
 import { SubscriptionCard, subscriptionHeadingId } from "./subscription-card";

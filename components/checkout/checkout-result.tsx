@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import type { CheckoutReturn } from "@/lib/billing/checkout-return";
+import type { CheckoutReturn } from "@/lib/billing/checkout/return";
 import { cn } from "@/lib/cn";
 import { RefreshButton, RefreshWhilePending } from "./refresh";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ToggleInterval } from "@/lib/billing/pricing-selection";
+import type { ToggleInterval } from "@/lib/billing/checkout/selection";
 import { cn } from "@/lib/cn";
 import { usePricing } from "./pricing-context";
 

@@ -1,5 +1,5 @@
 import { FEATURES, type BillingInterval, type Plan, type PlanKey } from "@/lib/billing/plans";
-import type { ToggleInterval } from "@/lib/billing/pricing-selection";
+import type { ToggleInterval } from "@/lib/billing/checkout/selection";
 
 // What the browser needs to show a plan: no CREEM product ids (the server resolves those at checkout),
 // so the static pricing page does not depend on the deployment's configuration.

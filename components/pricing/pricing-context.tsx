@@ -1,13 +1,13 @@
 "use client";
 
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import type { CurrentPlan } from "@/lib/billing/current-plan";
+import type { CurrentPlan } from "@/lib/billing/access";
 import {
   MAX_SEATS,
   parsePricingSelection,
   type PaidPlanKey,
   type ToggleInterval,
-} from "@/lib/billing/pricing-selection";
+} from "@/lib/billing/checkout/selection";
 
 // The pricing page's interactive state, shared by its small client parts while everything else stays
 // server-rendered and static. A ?plan=&interval=&seats=&discount= in the URL (e.g. back from sign-in)

@@ -2,9 +2,15 @@ import "server-only";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { catalog } from "./catalog";
-import { hasFeature, resolveEntitlements, subscriptionRecordSelect, type Entitlements } from "./entitlements";
-import { FEATURES, type Feature } from "./plans";
+import { UserError } from "@/lib/user-error";
+import { catalog } from "@/lib/billing/catalog";
+import {
+  hasFeature,
+  resolveEntitlements,
+  subscriptionRecordSelect,
+  type Entitlements,
+} from "@/lib/billing/entitlements";
+import { FEATURES, type BillingInterval, type Feature, type PlanKey } from "@/lib/billing/plans";
 
 /** Entitlements from stored rows (oldest first, so ties between equal-rank plans resolve the same way). */
 export function entitlementsFrom(
@@ -37,7 +43,7 @@ export async function getEntitlements(userId: string, now = new Date()): Promise
 export type EntitlementErrorCode = "unauthenticated" | "payment_required" | "forbidden";
 
 /** A missing entitlement. Route handlers turn it into 401/402/403 with `entitlementErrorResponse`. */
-export class EntitlementError extends Error {
+export class EntitlementError extends UserError {
   readonly status: 401 | 402 | 403;
   constructor(
     readonly code: EntitlementErrorCode,
@@ -80,4 +86,18 @@ export function entitlementErrorResponse(error: EntitlementError): Response {
     { error: error.code, feature: error.feature, message: error.message },
     { status: error.status },
   );
+}
+
+export type CurrentPlan = { signedIn: boolean; plan: PlanKey | null; interval: BillingInterval | null };
+
+export const SIGNED_OUT: CurrentPlan = { signedIn: false, plan: null, interval: null };
+
+/** The plan the user has now, and how it is billed (so the pricing page can mark monthly vs yearly). */
+export async function currentPlanOf(userId: string): Promise<CurrentPlan> {
+  const { plan, source } = await getEntitlements(userId);
+  if (source?.kind === "purchase") return { signedIn: true, plan: plan.key, interval: "once" };
+  if (source?.kind !== "subscription") return { signedIn: true, plan: plan.key, interval: null };
+  const sub = await db.subscription.findUnique({ where: { id: source.id }, select: { productId: true } });
+  const interval = sub ? (catalog.byProductId(sub.productId)?.price.interval ?? null) : null;
+  return { signedIn: true, plan: plan.key, interval };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { createPlanCatalog } from "./plans";
+import { createPlanCatalog } from "@/lib/billing/plans";
 
 /** The app's plans with the CREEM product ids configured for this deployment. */
 export const catalog = createPlanCatalog({

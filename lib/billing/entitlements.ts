@@ -1,4 +1,4 @@
-import type { Feature, Plan, PlanCatalog } from "./plans";
+import type { Feature, Plan, PlanCatalog } from "@/lib/billing/plans";
 
 // Access as pure functions of stored state: no database, no clock of their own.
 //

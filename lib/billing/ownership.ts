@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionError } from "@/lib/actions";
+import { UserError } from "@/lib/user-error";
 import { db } from "@/lib/db";
 
 // Every billing action acts on the signed-in user's own CREEM objects only. Ids from the browser are
@@ -12,13 +12,13 @@ export const NO_CUSTOMER_YET =
 
 export async function requireOwnedSubscription(userId: string, subscriptionId: string) {
   const subscription = await db.subscription.findUnique({ where: { id: subscriptionId } });
-  if (!subscription || subscription.userId !== userId) throw new ActionError(NOT_YOUR_SUBSCRIPTION);
+  if (!subscription || subscription.userId !== userId) throw new UserError(NOT_YOUR_SUBSCRIPTION);
   return subscription;
 }
 
 /** The user's own CREEM customer id, as stored when CREEM first linked a purchase to them. */
 export async function requireCreemCustomerId(userId: string): Promise<string> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { creemCustomerId: true } });
-  if (!user?.creemCustomerId) throw new ActionError(NO_CUSTOMER_YET);
+  if (!user?.creemCustomerId) throw new UserError(NO_CUSTOMER_YET);
   return user.creemCustomerId;
 }

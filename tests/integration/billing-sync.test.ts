@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncCheckout, syncSubscription } from "@/lib/billing/sync";
+import { syncCheckout, syncSubscription } from "@/lib/billing/webhooks/sync";
 import { buy, startCreem, type TestCreem } from "./creem-client/helpers";
 import { testDb } from "./support/db";
 import { deliver, uid } from "./webhooks/support";

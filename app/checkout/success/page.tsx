@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CheckoutResult } from "@/components/checkout/checkout-result";
 import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
-import { resolveCheckoutReturn, type CheckoutReturn } from "@/lib/billing/checkout-return";
+import { resolveCheckoutReturn, type CheckoutReturn } from "@/lib/billing/checkout/return";
 import { creem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

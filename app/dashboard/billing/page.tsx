@@ -11,10 +11,10 @@ import { SubscriptionSection } from "@/components/billing/subscription-section";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
-import { readChangeRequest } from "@/lib/billing/change-request";
-import { parsePageParam } from "@/lib/billing/history-view";
-import { getBillingAccount } from "@/lib/billing/queries";
-import { planChoices } from "@/lib/billing/subscription-view";
+import { readChangeRequest } from "@/lib/billing/subscriptions/change-request";
+import { parsePageParam } from "@/lib/billing/account/history-view";
+import { getBillingAccount } from "@/lib/billing/account/queries";
+import { planChoices } from "@/lib/billing/subscriptions/view";
 
 export const metadata: Metadata = { title: "Billing" };
 

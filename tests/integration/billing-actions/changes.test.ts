@@ -128,7 +128,7 @@ describe("billing history", () => {
     const id = await subscribed(PRODUCT_IDS.teamMonthly, 2);
     await h.actions.changeSeatsAction({}, form({ subscriptionId: id, seats: 4, proration: "now" }));
     const { customerId } = await stored(id);
-    const { getBillingHistory } = await import("@/lib/billing/queries");
+    const { getBillingHistory } = await import("@/lib/billing/account/queries");
 
     const first = await getBillingHistory(customerId, 1);
     expect(first).toMatchObject({ kind: "page", page: 1, totalPages: 1 });

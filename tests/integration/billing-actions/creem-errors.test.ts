@@ -26,8 +26,8 @@ const creem = http.createServer((req, res) => {
   );
 });
 
-let actions: typeof import("@/lib/billing/subscription-actions");
-let portal: typeof import("@/lib/billing/portal-action");
+let actions: typeof import("@/app/dashboard/billing/actions");
+let portal: typeof import("@/app/dashboard/billing/actions");
 let subscriptionId: string;
 
 beforeAll(async () => {
@@ -35,8 +35,8 @@ beforeAll(async () => {
   process.env.CREEM_API_KEY = API_KEY;
   process.env.CREEM_WEBHOOK_SECRET = WEBHOOK_SECRET;
   process.env.CREEM_API_BASE_URL = `http://127.0.0.1:${(creem.address() as AddressInfo).port}`;
-  actions = await import("@/lib/billing/subscription-actions");
-  portal = await import("@/lib/billing/portal-action");
+  actions = await import("@/app/dashboard/billing/actions");
+  portal = await import("@/app/dashboard/billing/actions");
 
   const user = await newUser(db, "creem-errors");
   const customerId = uid("cust");
@@ -104,7 +104,7 @@ describe("CREEM errors become messages a user can act on", () => {
 
   it("billing history says CREEM is unavailable instead of failing the page", async () => {
     status = 503;
-    const { getBillingHistory } = await import("@/lib/billing/queries");
+    const { getBillingHistory } = await import("@/lib/billing/account/queries");
     expect(await getBillingHistory("cust_any", 1)).toEqual({ kind: "unavailable", message: UNAVAILABLE });
   });
 

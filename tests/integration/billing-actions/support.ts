@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
 import { getCurrentUser } from "@/lib/auth";
-import { syncCheckout } from "@/lib/billing/sync";
+import { syncCheckout } from "@/lib/billing/webhooks/sync";
 import { createCreemClient, type CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/prisma";
 import { startEmulator, type RunningEmulator } from "../../../creem-emulator/src/index";
@@ -22,8 +22,8 @@ export type TestCreem = {
   control: <T>(method: string, path: string, body?: unknown) => Promise<T>;
 };
 
-type Actions = typeof import("@/lib/billing/subscription-actions");
-type Portal = typeof import("@/lib/billing/portal-action");
+type Actions = typeof import("@/app/dashboard/billing/actions");
+type Portal = typeof import("@/app/dashboard/billing/actions");
 export type Harness = { creem: TestCreem; actions: Actions; portal: Portal };
 
 /**
@@ -34,8 +34,8 @@ export function setUpBillingActions(): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     harness.creem = await startCreem();
-    harness.actions = await import("@/lib/billing/subscription-actions");
-    harness.portal = await import("@/lib/billing/portal-action");
+    harness.actions = await import("@/app/dashboard/billing/actions");
+    harness.portal = await import("@/app/dashboard/billing/actions");
   });
   afterAll(async () => {
     await harness.creem?.emulator.close();

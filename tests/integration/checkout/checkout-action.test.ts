@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type * as PricingActions from "@/app/pricing/actions";
 import type * as CreemServer from "@/lib/creem/server";
 import { getCurrentUser } from "@/lib/auth";
-import { RATE_LIMIT_MESSAGE } from "@/lib/billing/checkout-rate-limit";
-import { DISCOUNT_CODE_MESSAGE } from "@/lib/billing/pricing-selection";
+import { RATE_LIMIT_MESSAGE } from "@/lib/billing/checkout/rate-limit";
+import { DISCOUNT_CODE_MESSAGE } from "@/lib/billing/checkout/selection";
 import { CreemError } from "@/lib/creem";
 import { API_KEY, startCreem, type TestCreem } from "../creem-client/helpers";
 import { testDb } from "../support/db";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startCheckout, type CheckoutDeps } from "@/lib/billing/checkout";
-import type { CheckoutInput } from "@/lib/billing/checkout-input";
-import { resolveCheckoutReturn, type CheckoutReturnDeps } from "@/lib/billing/checkout-return";
+import { startCheckout, type CheckoutDeps } from "@/lib/billing/checkout/start";
+import type { CheckoutInput } from "@/lib/billing/checkout/input";
+import { resolveCheckoutReturn, type CheckoutReturnDeps } from "@/lib/billing/checkout/return";
 import { resolveEntitlements } from "@/lib/billing/entitlements";
 import { computeRedirectSignature, createCreemClient } from "@/lib/creem";
 import { API_KEY, startCreem, type TestCreem } from "../creem-client/helpers";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCheckout, type CheckoutDeps } from "@/lib/billing/checkout";
-import { CHECKOUTS_PER_MINUTE, reserveCheckout } from "@/lib/billing/checkout-rate-limit";
+import { startCheckout, type CheckoutDeps } from "@/lib/billing/checkout/start";
+import { CHECKOUTS_PER_MINUTE, reserveCheckout } from "@/lib/billing/checkout/rate-limit";
 import { createCreemClient, isCreemError } from "@/lib/creem";
 import { API_KEY, startCreem, type TestCreem } from "../creem-client/helpers";
 import { testDb } from "../support/db";

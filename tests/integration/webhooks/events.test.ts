@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPlanCatalog } from "@/lib/billing/plans";
 import { resolveEntitlements } from "@/lib/billing/entitlements";
-import { linkOrphans } from "@/lib/billing/link-user";
+import { linkOrphans } from "@/lib/billing/webhooks/link-user";
 import {
   checkoutCompleted,
   customer,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { receiveWebhook } from "@/lib/billing/inbox";
+import { receiveWebhook } from "@/lib/billing/webhooks/inbox";
 import type { PrismaClient } from "@/lib/prisma";
 import { sign, WEBHOOK_SECRET } from "../../support/creem-payloads";
 

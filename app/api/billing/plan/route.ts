@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { currentPlanOf, SIGNED_OUT } from "@/lib/billing/current-plan";
+import { currentPlanOf, SIGNED_OUT } from "@/lib/billing/access";
 
 export const dynamic = "force-dynamic";
 

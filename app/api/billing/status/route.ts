@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { getSubscriptionStates } from "@/lib/billing/queries";
+import { getSubscriptionStates } from "@/lib/billing/account/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { MAX_WEBHOOK_BYTES, receiveWebhook } from "@/lib/billing/inbox";
+import { MAX_WEBHOOK_BYTES, receiveWebhook } from "@/lib/billing/webhooks/inbox";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { readBodyWithLimit } from "@/lib/read-body";

@@ -1,7 +1,7 @@
 import { parseWebhookBody, verifyWebhookSignature, type CreemWebhookEvent } from "@/lib/creem";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { applyFacts, type ApplyOutcome } from "./apply";
-import { eventFacts } from "./facts";
+import { applyFacts, type ApplyOutcome } from "@/lib/billing/webhooks/apply";
+import { eventFacts } from "@/lib/billing/webhooks/facts";
 
 // The webhook inbox. One transaction stores the event (keyed by CREEM's event id), applies it, and
 // marks it processed; a duplicate waits on the row lock and then sees it processed. A failure rolls all

@@ -1,7 +1,7 @@
 import type { Transaction } from "@/lib/creem";
 import { formatDate, formatMoney } from "@/lib/format";
-import type { PlanCatalog } from "./plans";
-import { lookup, type Tone } from "./subscription-view";
+import type { PlanCatalog } from "@/lib/billing/plans";
+import { lookup, type Tone } from "@/lib/billing/subscriptions/view";
 
 // How transactions, one-time purchases and license keys read on the billing page. Pure and serialisable.
 

@@ -1,7 +1,7 @@
 import { formatDate, formatMoney } from "@/lib/format";
-import type { CancelTiming } from "./change-options";
-import type { PlanCatalog, PlanPrice } from "./plans";
-import { allows, isEnded, needsPaymentFix } from "./subscription-rules";
+import type { CancelTiming } from "@/lib/billing/subscriptions/proration";
+import type { PlanCatalog, PlanPrice } from "@/lib/billing/plans";
+import { allows, isEnded, needsPaymentFix } from "@/lib/billing/subscriptions/rules";
 
 // How a stored subscription reads on the billing pages. Pure and serialisable (strings, numbers,
 // booleans), so server components can hand it to the client forms as is.

@@ -1,4 +1,4 @@
-import type { BillingInterval, PlanKey } from "./plans";
+import type { BillingInterval, PlanKey } from "@/lib/billing/plans";
 
 // What a visitor picked on the pricing page, as it travels in the URL (?plan=&interval=&seats=&discount=):
 // through sign-in and back, and from other pages that link to a plan. Pure, shared by server and browser.

@@ -1,6 +1,6 @@
-import type { PlanCatalog } from "./plans";
-import { refusalFor } from "./subscription-rules";
-import { billingLabel, type SubscriptionView } from "./subscription-view";
+import type { PlanCatalog } from "@/lib/billing/plans";
+import { refusalFor } from "@/lib/billing/subscriptions/rules";
+import { billingLabel, type SubscriptionView } from "@/lib/billing/subscriptions/view";
 
 // `/dashboard/billing?change=<productId>`: the pricing page sends subscribers here to switch plans. The
 // plan is preselected when the switch is possible; otherwise the page says why.

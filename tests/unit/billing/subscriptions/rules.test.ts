@@ -7,15 +7,15 @@ import {
   PLAN_CHANGE_EXPLANATION,
   PRORATION_CHOICES,
   PRORATION_KEYS,
-} from "@/lib/billing/change-options";
-import { MAX_SEATS as PRICING_MAX_SEATS } from "@/lib/billing/pricing-selection";
+} from "@/lib/billing/subscriptions/proration";
+import { MAX_SEATS as PRICING_MAX_SEATS } from "@/lib/billing/checkout/selection";
 import {
   allows,
   isEnded,
   needsPaymentFix,
   refusalFor,
   type SubscriptionChange,
-} from "@/lib/billing/subscription-rules";
+} from "@/lib/billing/subscriptions/rules";
 
 const ENDED = "This subscription has already ended.";
 const RESUME_FIRST = "Resume your subscription before changing it.";

@@ -2,11 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { CheckoutInput } from "./checkout-input";
-import { reserveCheckout } from "./checkout-rate-limit";
-import { checkDiscount } from "./discount";
-import { subscriptionAccess, subscriptionRecordSelect } from "./entitlements";
-import type { PlanCatalog } from "./plans";
+import type { CheckoutInput } from "@/lib/billing/checkout/input";
+import { reserveCheckout } from "@/lib/billing/checkout/rate-limit";
+import { checkDiscount } from "@/lib/billing/checkout/discount";
+import { subscriptionAccess, subscriptionRecordSelect } from "@/lib/billing/entitlements";
+import type { PlanCatalog } from "@/lib/billing/plans";
 
 // Starting a CREEM checkout for the signed-in user. The Checkout row is written before CREEM is called:
 // its requestId comes back on the webhook and the success URL, and is how the purchase finds its user.

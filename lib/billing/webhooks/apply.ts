@@ -6,8 +6,8 @@ import {
   type PurchaseFact,
   type PurchaseReversalFact,
   type SubscriptionFact,
-} from "./facts";
-import { linkOrphans, rememberCustomerId, resolveUserId } from "./link-user";
+} from "@/lib/billing/webhooks/facts";
+import { linkOrphans, rememberCustomerId, resolveUserId } from "@/lib/billing/webhooks/link-user";
 
 // The one step that writes billing state. Runs inside the caller's transaction (the webhook inbox or a
 // sync), so an event's effects commit together with its "processed" mark or not at all.

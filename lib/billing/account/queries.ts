@@ -2,9 +2,9 @@ import "server-only";
 import { isCreemError } from "@/lib/creem";
 import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
-import { entitlementsFrom } from "./access";
-import { catalog } from "./catalog";
-import type { Entitlements } from "./entitlements";
+import { entitlementsFrom } from "@/lib/billing/access";
+import { catalog } from "@/lib/billing/catalog";
+import type { Entitlements } from "@/lib/billing/entitlements";
 import {
   describeLicenseKey,
   describePurchase,
@@ -13,9 +13,9 @@ import {
   type LicenseKeyView,
   type PurchaseView,
   type TransactionView,
-} from "./history-view";
-import { isEnded } from "./subscription-rules";
-import { describeSubscription, type SubscriptionView } from "./subscription-view";
+} from "@/lib/billing/account/history-view";
+import { isEnded } from "@/lib/billing/subscriptions/rules";
+import { describeSubscription, type SubscriptionView } from "@/lib/billing/subscriptions/view";
 
 // Reads for the dashboard and billing pages: stored state from the database, history from CREEM.
 

@@ -1,4 +1,4 @@
-import { testCatalog } from "../../support/catalog";
+import { testCatalog } from "../../../support/catalog";
 import { describe, expect, it } from "vitest";
 import {
   describeLicenseKey,
@@ -7,7 +7,7 @@ import {
   HISTORY_PAGE_SIZE,
   maskKey,
   parsePageParam,
-} from "@/lib/billing/history-view";
+} from "@/lib/billing/account/history-view";
 import type { Transaction } from "@/lib/creem";
 
 const catalog = testCatalog;

@@ -1,8 +1,8 @@
 import "server-only";
 import { isCreemError, verifyRedirectSignature, type CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Plan, PlanPrice, PlanCatalog } from "./plans";
-import { syncCheckout } from "./sync";
+import type { Plan, PlanPrice, PlanCatalog } from "@/lib/billing/plans";
+import { syncCheckout } from "@/lib/billing/webhooks/sync";
 
 // The buyer's return from CREEM's hosted checkout to /checkout/success. The signed URL proves they came
 // back from a real checkout; the webhook stays the source of truth, but syncing here lets the page

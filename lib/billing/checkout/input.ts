@@ -1,6 +1,11 @@
 import { z } from "zod";
-import type { PlanCatalog } from "./plans";
-import { DISCOUNT_CODE_MESSAGE, DISCOUNT_CODE_PATTERN, MAX_SEATS, PAID_PLAN_KEYS } from "./pricing-selection";
+import type { PlanCatalog } from "@/lib/billing/plans";
+import {
+  DISCOUNT_CODE_MESSAGE,
+  DISCOUNT_CODE_PATTERN,
+  MAX_SEATS,
+  PAID_PLAN_KEYS,
+} from "@/lib/billing/checkout/selection";
 
 // The checkout form's input. Plans and billing periods are names from the catalog, never product ids, so a
 // visitor can only buy what the app sells; the server resolves the CREEM product id.

@@ -1,7 +1,7 @@
 import type { CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { applyFacts, type ApplyOutcome } from "./apply";
-import { checkoutFacts, subscriptionFacts } from "./facts";
+import { applyFacts, type ApplyOutcome } from "@/lib/billing/webhooks/apply";
+import { checkoutFacts, subscriptionFacts } from "@/lib/billing/webhooks/facts";
 
 // Pulls state from CREEM and writes it through the same apply step as the webhooks. The fetched
 // object's own updated_at orders it against events, so a sync never overwrites newer webhook state.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isNewer } from "@/lib/billing/apply";
-import { eventFacts, stateKey } from "@/lib/billing/facts";
+import { isNewer } from "@/lib/billing/webhooks/apply";
+import { eventFacts, stateKey } from "@/lib/billing/webhooks/facts";
 import { parseWebhookEvent } from "@/lib/creem";
 import {
   checkoutCompleted,
@@ -9,7 +9,7 @@ import {
   PRODUCTS,
   refundCreated,
   subscription,
-} from "../../support/creem-payloads";
+} from "../../../support/creem-payloads";
 
 function facts(payload: unknown) {
   const parsed = parseWebhookEvent(payload);

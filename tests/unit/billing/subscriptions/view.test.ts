@@ -1,4 +1,4 @@
-import { testCatalog } from "../../support/catalog";
+import { testCatalog } from "../../../support/catalog";
 import { describe, expect, it } from "vitest";
 import { type PlanPrice } from "@/lib/billing/plans";
 import {
@@ -8,7 +8,7 @@ import {
   planChoices,
   priceLabel,
   type SubscriptionRow,
-} from "@/lib/billing/subscription-view";
+} from "@/lib/billing/subscriptions/view";
 
 const catalog = testCatalog;
 

@@ -1,6 +1,6 @@
 import { isCreemError, type CreemClient, type Discount } from "@/lib/creem";
 import { formatMoney } from "@/lib/format";
-import type { PlanCatalog } from "./plans";
+import type { PlanCatalog } from "@/lib/billing/plans";
 
 // Checks a discount code against CREEM before checkout, so a bad code gets a clear message on the pricing
 // page instead of on CREEM's hosted page. CREEM checks again when the checkout is created.

@@ -1,6 +1,6 @@
-import { testCatalog } from "../../support/catalog";
+import { testCatalog } from "../../../support/catalog";
 import { describe, expect, it } from "vitest";
-import { checkoutInputSchema, discountCheckSchema, discountCodeField } from "@/lib/billing/checkout-input";
+import { checkoutInputSchema, discountCheckSchema, discountCodeField } from "@/lib/billing/checkout/input";
 import {
   DISCOUNT_CODE_MESSAGE,
   DISCOUNT_CODE_PATTERN,
@@ -9,7 +9,7 @@ import {
   parsePricingSelection,
   pricingPath,
   type PricingSelection,
-} from "@/lib/billing/pricing-selection";
+} from "@/lib/billing/checkout/selection";
 
 const catalog = testCatalog;
 

@@ -1,4 +1,4 @@
-import type { CancelTiming } from "./change-options";
+import type { CancelTiming } from "@/lib/billing/subscriptions/proration";
 
 // Which changes a subscription accepts in each status. Mirrors CREEM (which answers 409 otherwise), so the
 // billing page offers only what will work and a stale or forged form gets a clear reason instead.

@@ -1,0 +1,143 @@
+import "server-only";
+import { isCreemError, type CreemClient } from "@/lib/creem";
+import { getCreem } from "@/lib/creem/server";
+import { db } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { UserError } from "@/lib/user-error";
+import { catalog } from "@/lib/billing/catalog";
+import { requireCreemCustomerId, requireOwnedSubscription } from "@/lib/billing/ownership";
+import { PLAN_CHANGE_BEHAVIOR, PRORATION_CHOICES, type ProrationChoice } from "./proration";
+import { refusalFor, type SubscriptionChange } from "./rules";
+import { billingLabel } from "./view";
+import { syncSubscription } from "@/lib/billing/webhooks/sync";
+
+// Subscription changes the billing page offers. Each one: check the subscription is the caller's, check
+// CREEM will accept the change, call CREEM, then pull the new state right away so the page updates even
+// when the webhook is slow (the webhook goes through the same apply step). Inputs arrive validated by the
+// server actions in app/dashboard/billing/actions.ts; a refusal is a UserError with the reason.
+
+function refuseUnless(change: SubscriptionChange, status: string) {
+  const reason = refusalFor(change, status);
+  if (reason) throw new UserError(reason);
+}
+
+async function syncAfterChange(creem: CreemClient, id: string) {
+  try {
+    await syncSubscription(db, creem, id);
+  } catch (error) {
+    const why = isCreemError(error) ? `CREEM ${error.code}` : String(error);
+    console.warn(`[billing] sync after changing ${id} failed (${why}); the webhook will bring the change`);
+  }
+}
+
+/**
+ * Makes the change in CREEM, then stores CREEM's new state. A conflict means the stored state was out of
+ * date (CREEM refused the change): the real state is stored too, so a reload shows why.
+ */
+async function changeInCreem(creem: CreemClient, id: string, call: () => Promise<unknown>) {
+  try {
+    await call();
+  } catch (error) {
+    if (isCreemError(error) && error.code === "conflict") await syncAfterChange(creem, id);
+    throw error;
+  }
+  await syncAfterChange(creem, id);
+}
+
+export const seatsLabel = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
+
+export async function changeSeats(
+  userId: string,
+  input: { subscriptionId: string; seats: number; proration: ProrationChoice },
+): Promise<string> {
+  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+  const plan = catalog.byProductId(sub.productId)?.plan;
+  if (!plan?.perSeat) throw new UserError(`${plan?.name ?? "This"} plan is not priced per seat.`);
+  refuseUnless("change", sub.status);
+  if (input.seats === sub.units) throw new UserError(`You already have ${seatsLabel(sub.units)}.`);
+
+  const creem = getCreem();
+  // CREEM changes seats on a subscription item; its id is only known to CREEM.
+  const current = await creem.subscriptions.get(sub.id);
+  const item = current.items?.find((i) => i.productId === sub.productId) ?? current.items?.[0];
+  await changeInCreem(creem, sub.id, () =>
+    creem.subscriptions.update(sub.id, {
+      items: [item ? { id: item.id, units: input.seats } : { productId: sub.productId, units: input.seats }],
+      updateBehavior: PRORATION_CHOICES[input.proration].behavior,
+    }),
+  );
+  return `Your ${plan.name} plan now has ${seatsLabel(input.seats)}.`;
+}
+
+export async function changePlan(
+  userId: string,
+  input: { subscriptionId: string; productId: string },
+): Promise<string> {
+  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+  const target = catalog.byProductId(input.productId);
+  if (!target || target.price.interval === "once")
+    throw new UserError("That plan is not available. Choose one of the plans listed.");
+  const name = `${target.plan.name} (${billingLabel(target.price.interval).toLowerCase()})`;
+  if (sub.productId === input.productId) throw new UserError(`You are already on ${name}.`);
+  refuseUnless("change", sub.status);
+  if (!target.plan.perSeat && sub.units > 1) {
+    throw new UserError(`${target.plan.name} is for one person. Reduce your seats to 1 first.`);
+  }
+
+  const creem = getCreem();
+  await changeInCreem(creem, sub.id, () =>
+    creem.subscriptions.upgrade(sub.id, { productId: input.productId, updateBehavior: PLAN_CHANGE_BEHAVIOR }),
+  );
+  return `You are now on ${name}.`;
+}
+
+export async function cancelSubscription(
+  userId: string,
+  input: { subscriptionId: string; when: "period_end" | "now" },
+): Promise<string> {
+  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+  refuseUnless(input.when, sub.status);
+
+  const creem = getCreem();
+  const scheduled = input.when === "period_end";
+  await changeInCreem(creem, sub.id, () =>
+    creem.subscriptions.cancel(
+      sub.id,
+      scheduled ? { mode: "scheduled", onExecute: "cancel" } : { mode: "immediate" },
+    ),
+  );
+  if (!scheduled) return "Your subscription is canceled. Paid features are no longer available.";
+  const end = sub.currentPeriodEnd ? ` on ${formatDate(sub.currentPeriodEnd)}` : " at the end of the period";
+  return `Your subscription will end${end}. You keep access until then.`;
+}
+
+export async function pauseSubscription(userId: string, input: { subscriptionId: string }): Promise<string> {
+  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+  refuseUnless("pause", sub.status);
+
+  const creem = getCreem();
+  await changeInCreem(creem, sub.id, () => creem.subscriptions.pause(sub.id));
+  return "Your subscription is paused. You will not be charged until you resume it.";
+}
+
+export async function resumeSubscription(userId: string, input: { subscriptionId: string }): Promise<string> {
+  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+  refuseUnless("resume", sub.status);
+
+  const creem = getCreem();
+  await changeInCreem(creem, sub.id, () => creem.subscriptions.resume(sub.id));
+  return sub.status === "scheduled_cancel"
+    ? "Your subscription will continue. It is no longer set to cancel."
+    : "Your subscription is active again.";
+}
+
+/** A short-lived CREEM customer portal link for the caller's own CREEM customer (never one from the browser). */
+export async function billingPortalLink(userId: string): Promise<string> {
+  const customerId = await requireCreemCustomerId(userId);
+  const { customerPortalLink } = await getCreem().customers.createBillingPortalLink(customerId);
+  if (!/^https?:\/\//i.test(customerPortalLink)) {
+    console.error(`[billing] CREEM returned an unusable portal link for ${customerId}`);
+    throw new UserError("The billing portal is unavailable right now. Please try again in a few minutes.");
+  }
+  return customerPortalLink;
+}
