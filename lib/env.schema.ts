@@ -1,4 +1,11 @@
 import { z } from "zod";
+import {
+  localProductId,
+  PRODUCT_KEYS,
+  productEnvName,
+  type PlanProductKey,
+  type ProductIds,
+} from "@/lib/billing/plans";
 
 // Pure schemas and parsing, shared by `lib/env.ts` (server) and the unit tests.
 // Empty strings count as unset, so `FOO=` in a .env file behaves like a missing variable.
@@ -20,6 +27,18 @@ const productId = (fallback: string) =>
     z.string().regex(/^prod_[A-Za-z0-9_]+$/, { message: "must be a CREEM product id (prod_...)" }),
   );
 
+// CREEM product ids of the plans in lib/billing/plans.ts, one variable per product key
+// (CREEM_PRODUCT_STARTER_MONTHLY, ...). Defaults are the local CREEM's catalog.
+const productFields = Object.fromEntries(
+  PRODUCT_KEYS.map((key) => [productEnvName(key), productId(localProductId(key))]),
+) as Record<string, ReturnType<typeof productId>>;
+
+function productIdsOf(env: Record<string, unknown>): ProductIds {
+  return Object.fromEntries(
+    PRODUCT_KEYS.map((key: PlanProductKey) => [key, env[productEnvName(key)] as string]),
+  ) as ProductIds;
+}
+
 const DEV_AUTH_SECRET = "dev-only-insecure-auth-secret-change-me-0123456789";
 
 export const serverEnvSchema = z
@@ -40,13 +59,7 @@ export const serverEnvSchema = z
       (v) => (v === "" ? undefined : v),
       z.url({ message: "must be a URL (e.g. http://localhost:4010)" }).optional(),
     ),
-    // CREEM product ids of the plans in lib/billing/plans.ts. Defaults are the local CREEM's catalog.
-    CREEM_PRODUCT_STARTER_MONTHLY: productId("prod_local_starter_monthly"),
-    CREEM_PRODUCT_PRO_MONTHLY: productId("prod_local_pro_monthly"),
-    CREEM_PRODUCT_PRO_YEARLY: productId("prod_local_pro_yearly"),
-    CREEM_PRODUCT_TEAM_MONTHLY: productId("prod_local_team_monthly"),
-    CREEM_PRODUCT_TEAM_YEARLY: productId("prod_local_team_yearly"),
-    CREEM_PRODUCT_LIFETIME: productId("prod_local_lifetime"),
+    ...productFields,
     // Days a past-due subscription keeps access while CREEM retries the payment.
     BILLING_GRACE_DAYS: z.preprocess(
       (v) => (v === "" || v === undefined ? "7" : v),
@@ -94,6 +107,7 @@ export const serverEnvSchema = z
     DEV_OUTBOX: env.DEV_OUTBOX ?? (env.NODE_ENV !== "production" && !env.EMAIL_SERVER),
     CREEM_API_KEY: env.CREEM_API_KEY ?? "",
     CREEM_WEBHOOK_SECRET: env.CREEM_WEBHOOK_SECRET ?? "",
+    CREEM_PRODUCT_IDS: productIdsOf(env),
   }));
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;

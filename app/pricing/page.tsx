@@ -17,8 +17,8 @@ export const metadata: Metadata = {
 // client components that fill in after the static HTML has painted, like the header's sign-in state.
 export default function PricingPage() {
   const plans = catalog.plans.map(toPlanView);
-  const subscriptions = plans.filter((plan) => plan.key !== "lifetime");
-  const lifetime = plans.find((plan) => plan.key === "lifetime");
+  const subscriptions = plans.filter((plan) => !plan.oneTime);
+  const lifetime = plans.find((plan) => plan.oneTime);
 
   return (
     <PricingProvider>

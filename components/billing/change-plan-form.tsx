@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { PLAN_CHANGE_EXPLANATION } from "@/lib/billing/subscriptions/proration";
+import { CHANGE_EXPLANATION } from "@/lib/billing/subscriptions/proration";
 import { changePlanAction } from "@/app/dashboard/billing/actions";
 import type { PlanChoice } from "@/lib/billing/subscriptions/view";
 import { cn } from "@/lib/cn";
@@ -57,10 +57,20 @@ export function ChangePlanForm({ subscriptionId, stateAt, choices, preselected }
           title: choice ? `Switch to ${choice.planName} (${choice.billing.toLowerCase()})?` : "Switch plan?",
           description: (
             <>
-              <p>
-                From now on you pay <strong className="text-zinc-900">{choice?.totalLabel}</strong>.
+              {choice?.cost ? (
+                <p data-testid="plan-change-today">
+                  <strong className="text-zinc-900">{choice.cost.today}</strong>, {choice.cost.renews}
+                  {choice.cost.periodRestarts ? " (a new billing period starts today)" : ""}.
+                </p>
+              ) : (
+                <p>
+                  From now on you pay <strong className="text-zinc-900">{choice?.totalLabel}</strong>.
+                </p>
+              )}
+              <p className="mt-2">{CHANGE_EXPLANATION}</p>
+              <p className="mt-2 text-xs text-zinc-500">
+                An estimate: CREEM charges the exact prorated amount, which may differ by a few cents.
               </p>
-              <p className="mt-2">{PLAN_CHANGE_EXPLANATION}</p>
             </>
           ),
           confirmLabel: choice ? `Switch to ${choice.planName}` : "Switch plan",

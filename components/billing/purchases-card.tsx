@@ -80,7 +80,13 @@ function LicenseKeysTable({ licenseKeys }: { licenseKeys: LicenseKeyView[] }) {
           <TableRow key={k.id}>
             <Td>
               <p className="mb-1.5 text-xs font-medium text-zinc-500">{k.productName}</p>
-              <LicenseKeyCopy value={k.key} masked={k.maskedKey} productName={k.productName} />
+              {k.key ? (
+                <LicenseKeyCopy value={k.key} masked={k.maskedKey} productName={k.productName} />
+              ) : (
+                <p className="font-mono text-sm text-zinc-400 line-through" aria-label="Revoked license key">
+                  {k.maskedKey}
+                </p>
+              )}
               <p className="mt-1.5 text-xs text-zinc-500 sm:hidden">
                 Activations: {k.activations} · Expires: {k.expires}
               </p>

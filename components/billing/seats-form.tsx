@@ -4,16 +4,9 @@ import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
-import {
-  DEFAULT_PRORATION,
-  MAX_SEATS,
-  MIN_SEATS,
-  PRORATION_CHOICES,
-  PRORATION_KEYS,
-  type ProrationChoice,
-} from "@/lib/billing/subscriptions/proration";
 import { changeSeatsAction } from "@/app/dashboard/billing/actions";
-import type { SeatPrice } from "@/lib/billing/subscriptions/view";
+import { estimateChange } from "@/lib/billing/money";
+import { billedSubscription, describeChangeCost, type BillingBasis } from "@/lib/billing/subscriptions/view";
 import { formatMoney } from "@/lib/format";
 import { BillingActionForm, type Notice } from "./billing-action-form";
 
@@ -22,26 +15,41 @@ type Props = {
   stateAt: string;
   planName: string;
   seats: number;
-  seatPrice: SeatPrice;
-  renewal: string | null;
+  limits: { min: number; max: number };
+  basis: BillingBasis;
 };
 
 const seatsLabel = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
 
-export function SeatsForm({ subscriptionId, stateAt, planName, seats, seatPrice, renewal }: Props) {
+/**
+ * Seats of a per-seat plan. What the change costs today and what renews is estimated here with the same
+ * rules the server and CREEM use (lib/billing/money.ts), before the click.
+ */
+export function SeatsForm({ subscriptionId, stateAt, planName, seats, limits, basis }: Props) {
   const [notice, setNotice] = useState<Notice>();
   const [value, setValue] = useState(String(seats));
-  const [proration, setProration] = useState<ProrationChoice>(DEFAULT_PRORATION);
   const inputId = useId();
   const hintId = useId();
 
   const parsed = /^\d+$/.test(value) ? Number(value) : NaN;
-  const valid = Number.isInteger(parsed) && parsed >= MIN_SEATS && parsed <= MAX_SEATS;
-  const problem = valid ? undefined : `Enter a whole number from ${MIN_SEATS} to ${MAX_SEATS}.`;
-  const money = (amount: number) => formatMoney(amount, seatPrice.currency);
-  const newTotal = valid ? `${money(parsed * seatPrice.amount)} / ${seatPrice.interval}` : "—";
+  const valid = Number.isInteger(parsed) && parsed >= limits.min && parsed <= limits.max;
+  const problem = valid ? undefined : `Enter a whole number from ${limits.min} to ${limits.max}.`;
+  const money = (amount: number) => formatMoney(amount, basis.price.currency);
+  const cost =
+    valid && parsed !== seats
+      ? describeChangeCost(
+          estimateChange({
+            sub: billedSubscription(basis),
+            from: { price: basis.price, perSeat: true },
+            to: { price: basis.price, perSeat: true, units: parsed },
+            now: new Date(),
+          }),
+          basis.price.currency,
+          basis.price.interval,
+        )
+      : undefined;
   const step = (delta: number) =>
-    setValue(String(Math.min(MAX_SEATS, Math.max(MIN_SEATS, (valid ? parsed : seats) + delta))));
+    setValue(String(Math.min(limits.max, Math.max(limits.min, (valid ? parsed : seats) + delta))));
 
   return (
     <div className="flex flex-col gap-4">
@@ -56,14 +64,15 @@ export function SeatsForm({ subscriptionId, stateAt, planName, seats, seatPrice,
         onSettled={setNotice}
         confirm={{
           title: `Change to ${valid ? seatsLabel(parsed) : "this many seats"}?`,
-          description: (
+          description: cost && (
             <>
-              <p>
-                {planName} will cost <strong className="text-zinc-900">{newTotal}</strong>
-                {renewal ? ` from your renewal on ${renewal}` : ""} ({seatsLabel(parsed)} ×{" "}
-                {money(seatPrice.amount)}).
+              <p data-testid="seat-change-today">
+                <strong className="text-zinc-900">{cost.today}</strong>, {cost.renews} ({planName},{" "}
+                {seatsLabel(parsed)}).
               </p>
-              <p className="mt-2">{PRORATION_CHOICES[proration].description}</p>
+              <p className="mt-2 text-xs text-zinc-500">
+                An estimate: CREEM charges the exact prorated amount, which may differ by a few cents.
+              </p>
             </>
           ),
           confirmLabel: "Update seats",
@@ -77,7 +86,7 @@ export function SeatsForm({ subscriptionId, stateAt, planName, seats, seatPrice,
               variant="outline"
               aria-label="Remove a seat"
               className="w-10 px-0"
-              disabled={valid && parsed <= MIN_SEATS}
+              disabled={valid && parsed <= limits.min}
               onClick={() => step(-1)}
             >
               −
@@ -88,8 +97,8 @@ export function SeatsForm({ subscriptionId, stateAt, planName, seats, seatPrice,
                 name="seats"
                 type="number"
                 inputMode="numeric"
-                min={MIN_SEATS}
-                max={MAX_SEATS}
+                min={limits.min}
+                max={limits.max}
                 step={1}
                 required
                 value={value}
@@ -104,7 +113,7 @@ export function SeatsForm({ subscriptionId, stateAt, planName, seats, seatPrice,
               variant="outline"
               aria-label="Add a seat"
               className="w-10 px-0"
-              disabled={valid && parsed >= MAX_SEATS}
+              disabled={valid && parsed >= limits.max}
               onClick={() => step(1)}
             >
               +
@@ -112,31 +121,11 @@ export function SeatsForm({ subscriptionId, stateAt, planName, seats, seatPrice,
           </div>
           <p id={hintId} className={problem ? "text-sm text-red-700" : "text-sm text-zinc-600"}>
             {problem ??
-              `${seatsLabel(parsed)} × ${money(seatPrice.amount)} = ${newTotal}. You have ${seatsLabel(seats)} now.`}
+              (cost
+                ? `${cost.today}; ${cost.renews}.`
+                : `You have ${seatsLabel(seats)} at ${money(basis.price.amount)} each.`)}
           </p>
         </div>
-        <fieldset className="flex flex-col gap-2">
-          <legend className="mb-2 text-sm font-medium text-zinc-800">When to charge the difference</legend>
-          {PRORATION_KEYS.map((key) => (
-            <label
-              key={key}
-              className="has-checked:border-brand-600 has-checked:bg-brand-50 flex cursor-pointer gap-3 rounded-lg border border-zinc-200 p-3 text-sm transition-colors"
-            >
-              <input
-                type="radio"
-                name="proration"
-                value={key}
-                checked={proration === key}
-                onChange={() => setProration(key)}
-                className="accent-brand-600 mt-0.5"
-              />
-              <span>
-                <span className="block font-medium text-zinc-900">{PRORATION_CHOICES[key].label}</span>
-                <span className="text-zinc-600">{PRORATION_CHOICES[key].description}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
       </BillingActionForm>
     </div>
   );

@@ -1,5 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { PLAN_CHANGE_EXPLANATION } from "@/lib/billing/subscriptions/proration";
+import { CHANGE_EXPLANATION } from "@/lib/billing/subscriptions/proration";
 import type { PlanChoice, SubscriptionView } from "@/lib/billing/subscriptions/view";
 import { ChangePlanForm } from "./change-plan-form";
 import { SeatsForm } from "./seats-form";
@@ -27,7 +27,7 @@ export function SubscriptionSection({ subscription: sub, choices, preselect, pri
           >
             <CardHeader>
               <CardTitle>Change plan</CardTitle>
-              <CardDescription>{PLAN_CHANGE_EXPLANATION}</CardDescription>
+              <CardDescription>{CHANGE_EXPLANATION}</CardDescription>
             </CardHeader>
             <CardContent>
               <ChangePlanForm
@@ -38,12 +38,13 @@ export function SubscriptionSection({ subscription: sub, choices, preselect, pri
               />
             </CardContent>
           </Card>
-          {sub.seatPrice && (
+          {sub.seatPrice && sub.basis && (
             <Card id={primary ? "seats" : undefined} className="lg:col-span-2">
               <CardHeader>
                 <CardTitle>Seats</CardTitle>
                 <CardDescription>
-                  {sub.planName} is billed per seat: {sub.priceLabel}. From 1 to 100 seats.
+                  {sub.planName} is billed per seat: {sub.priceLabel}. From {sub.seatLimits.min} to{" "}
+                  {sub.seatLimits.max} seats.
                 </CardDescription>
               </CardHeader>
               <CardContent>
@@ -52,8 +53,8 @@ export function SubscriptionSection({ subscription: sub, choices, preselect, pri
                   stateAt={sub.stateAt}
                   planName={sub.planName}
                   seats={sub.seats}
-                  seatPrice={sub.seatPrice}
-                  renewal={sub.nextPayment?.date ?? null}
+                  limits={sub.seatLimits}
+                  basis={sub.basis}
                 />
               </CardContent>
             </Card>

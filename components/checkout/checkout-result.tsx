@@ -11,7 +11,7 @@ const BILLED = { month: "billed monthly", year: "billed yearly", once: "one-time
 export function CheckoutResult({ result, email }: { result: CheckoutReturn; email: string }) {
   switch (result.kind) {
     case "confirmed": {
-      const trial = (result.plan.trialDays ?? 0) > 0 && result.price.interval !== "once";
+      const trial = result.trialDays > 0;
       return (
         <ResultPanel
           tone="success"
@@ -30,7 +30,7 @@ export function CheckoutResult({ result, email }: { result: CheckoutReturn; emai
           <p>
             You are on the <strong className="text-zinc-900">{result.plan.name}</strong> plan (
             {BILLED[result.price.interval]}).
-            {trial ? ` Nothing is charged for ${result.plan.trialDays} days.` : " CREEM emails your receipt."}
+            {trial ? ` Nothing is charged for ${result.trialDays} days.` : " CREEM emails your receipt."}
           </p>
         </ResultPanel>
       );

@@ -15,6 +15,10 @@ export type PlanView = {
   perSeat: boolean;
   trialDays: number;
   highlighted: boolean;
+  /** Sold once (the Lifetime deal): shown on its own wide card. */
+  oneTime: boolean;
+  /** Most seats a checkout may ask for (1 unless per-seat). */
+  maxSeats: number;
 };
 
 export function toPlanView(plan: Plan): PlanView {
@@ -24,9 +28,11 @@ export function toPlanView(plan: Plan): PlanView {
     description: plan.description,
     features: plan.features.map((feature) => FEATURES[feature]),
     prices: plan.prices.map(({ interval, amount, currency }) => ({ interval, amount, currency })),
-    perSeat: plan.perSeat ?? false,
-    trialDays: plan.trialDays ?? 0,
-    highlighted: plan.highlighted ?? false,
+    perSeat: plan.perSeat,
+    trialDays: plan.trialDays,
+    highlighted: plan.highlighted,
+    oneTime: plan.oneTime,
+    maxSeats: plan.seats.max,
   };
 }
 

@@ -2,12 +2,8 @@
 
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { CurrentPlan } from "@/lib/billing/access";
-import {
-  MAX_SEATS,
-  parsePricingSelection,
-  type PaidPlanKey,
-  type ToggleInterval,
-} from "@/lib/billing/checkout/selection";
+import { parsePricingSelection, type ToggleInterval } from "@/lib/billing/checkout/selection";
+import { MAX_SEATS, type PaidPlanKey } from "@/lib/billing/plans";
 
 // The pricing page's interactive state, shared by its small client parts while everything else stays
 // server-rendered and static. A ?plan=&interval=&seats=&discount= in the URL (e.g. back from sign-in)

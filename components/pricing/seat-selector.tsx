@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { MAX_SEATS } from "@/lib/billing/checkout/selection";
+import { MAX_SEATS } from "@/lib/billing/plans";
 import { formatMoney } from "@/lib/format";
 import { priceFor, type PlanView } from "./plan-view";
 import { usePricing } from "./pricing-context";

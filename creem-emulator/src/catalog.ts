@@ -4,6 +4,7 @@ import type { DiscountRecord, ProductRecord } from "./state/types";
 
 export const PRODUCT_IDS = {
   starterMonthly: "prod_local_starter_monthly",
+  starterMonthlyNoTrial: "prod_local_starter_monthly_no_trial",
   proMonthly: "prod_local_pro_monthly",
   proYearly: "prod_local_pro_yearly",
   teamMonthly: "prod_local_team_monthly",
@@ -42,6 +43,15 @@ const PRODUCT_SEEDS: ProductSeed[] = [
     billing_type: "recurring",
     billing_period: "every-month",
     trial_period_days: 14,
+  },
+  {
+    // The same price without the trial, for a customer who already had one (the app sells it then).
+    id: PRODUCT_IDS.starterMonthlyNoTrial,
+    name: "Starter (no trial)",
+    description: "For individuals getting started.",
+    price: 900,
+    billing_type: "recurring",
+    billing_period: "every-month",
   },
   {
     id: PRODUCT_IDS.proMonthly,

@@ -1,43 +1,48 @@
 import "server-only";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth";
+import { isCreemError } from "@/lib/creem";
+import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UserError } from "@/lib/user-error";
-import { catalog } from "@/lib/billing/catalog";
-import {
-  hasFeature,
-  resolveEntitlements,
-  subscriptionRecordSelect,
-  type Entitlements,
-} from "@/lib/billing/entitlements";
-import { FEATURES, type BillingInterval, type Feature, type PlanKey } from "@/lib/billing/plans";
+import { catalog } from "./catalog";
+import { loadBillingState } from "./account/state";
+import { hasFeature, resolveEntitlements, type BillingState, type Entitlements } from "./entitlements";
+import { FEATURES, type BillingInterval, type Feature, type PlanKey } from "./plans";
+import { syncSubscription } from "./webhooks/sync";
+
+// Reading access for a user: their stored billing rows in one snapshot, decided by the pure rules of
+// entitlements.ts. A row too old to trust (a lost terminating webhook) is re-synced from CREEM first.
 
 /** Entitlements from stored rows (oldest first, so ties between equal-rank plans resolve the same way). */
-export function entitlementsFrom(
-  state: Parameters<typeof resolveEntitlements>[0],
-  now = new Date(),
-): Entitlements {
+export function entitlementsFrom(state: BillingState, now = new Date()): Entitlements {
   return resolveEntitlements(state, catalog, { now, graceDays: env.BILLING_GRACE_DAYS });
+}
+
+/**
+ * Re-syncs stale subscriptions from CREEM (the safety net for a lost webhook). True when at least one was
+ * synced; a failure is logged and the stale row keeps granting nothing.
+ */
+export async function resyncStale(subscriptionIds: readonly string[]): Promise<boolean> {
+  let synced = false;
+  for (const id of subscriptionIds) {
+    try {
+      await syncSubscription(db, getCreem(), id);
+      synced = true;
+    } catch (error) {
+      const why = isCreemError(error) ? `CREEM ${error.code} trace=${error.traceId ?? "-"}` : String(error);
+      console.error(`[billing] stale subscription ${id} could not be re-synced (${why}); it grants nothing`);
+    }
+  }
+  return synced;
 }
 
 /** What the user may use now, from the billing state stored for them (one consistent snapshot). */
 export async function getEntitlements(userId: string, now = new Date()): Promise<Entitlements> {
-  const [subscriptions, purchases] = await db.$transaction(
-    [
-      db.subscription.findMany({
-        where: { userId },
-        orderBy: { createdAt: "asc" },
-        select: subscriptionRecordSelect,
-      }),
-      db.purchase.findMany({
-        where: { userId },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, productId: true, status: true },
-      }),
-    ],
-    { isolationLevel: "RepeatableRead" },
-  );
-  return entitlementsFrom({ subscriptions, purchases }, now);
+  const entitlements = entitlementsFrom(await loadBillingState(db, userId), now);
+  if (entitlements.needsSync.length === 0 || !(await resyncStale(entitlements.needsSync)))
+    return entitlements;
+  return entitlementsFrom(await loadBillingState(db, userId), now);
 }
 
 export type EntitlementErrorCode = "unauthenticated" | "payment_required" | "forbidden";

@@ -93,7 +93,9 @@ test("a Starter trial shows when it ends and what comes after", async ({ page })
   ).toBeVisible();
 });
 
-test("Team seats change with the proration choice, then the page on a phone", async ({ page }) => {
+test("Team seats change: the prorated difference is charged now, stated before the click; then the page on a phone", async ({
+  page,
+}) => {
   const email = uniqueEmail("billing-team");
   await signIn(page, email);
   const subscriptionId = await buySubscription(email, PRODUCT_IDS.teamMonthly, 3);
@@ -105,16 +107,16 @@ test("Team seats change with the proration choice, then the page on a phone", as
   await expect(seats.getByRole("button", { name: "Update seats" })).toBeDisabled();
   await seats.getByLabel("Seats", { exact: true }).fill("4");
   await seats.getByRole("button", { name: "Add a seat" }).click();
-  await expect(seats.getByText("5 seats × $12 = $60 / month. You have 3 seats now.")).toBeVisible();
-  await seats.getByLabel(/Charge the difference now/).check();
+  // Two more seats for (almost) all of this month, charged today; the renewal is 5 x $12.
+  await expect(
+    seats.getByText(/^\$2[34](\.\d\d)? charged today; then \$60 \/ month from .+\.$/),
+  ).toBeVisible();
   await seats.getByRole("button", { name: "Update seats" }).click();
 
   await expect(dialog(page)).toBeVisible();
   await expect(dialog(page).getByRole("heading", { name: "Change to 5 seats?" })).toBeVisible();
-  await expect(dialog(page)).toContainText("Team will cost $60 / month");
-  await expect(dialog(page)).toContainText(
-    "You pay the prorated difference for the rest of this billing period today.",
-  );
+  await expect(dialog(page).getByTestId("seat-change-today")).toContainText(/\$2[34](\.\d\d)? charged today/);
+  await expect(dialog(page).getByTestId("seat-change-today")).toContainText("then $60 / month from");
   await page.screenshot({ path: "screenshots/billing-confirm-dialog.png" });
   await dialog(page).getByRole("button", { name: "Update seats" }).click();
 
@@ -146,7 +148,10 @@ test("upgrade Pro to Team from a pricing-page link", async ({ page }) => {
   await expect(plans.getByRole("radio", { name: /Team\s*Monthly/ })).toBeChecked();
   await plans.getByRole("button", { name: "Switch plan" }).click();
   await expect(dialog(page).getByRole("heading", { name: "Switch to Team (monthly)?" })).toBeVisible();
-  await expect(dialog(page)).toContainText("From now on you pay $12 / month for 1 seat.");
+  // Team at $12 is cheaper than Pro at $19: the unused difference is refunded today (an estimate).
+  await expect(dialog(page).getByTestId("plan-change-today")).toContainText(
+    /^\$[67](\.\d\d)? refunded today to your original payment method, then \$12 \/ month from /,
+  );
   await dialog(page).getByRole("button", { name: "Switch to Team" }).click();
 
   await expect(page.getByText("You are now on Team (monthly).")).toBeVisible();

@@ -3,6 +3,7 @@ import { createPlanCatalog } from "@/lib/billing/plans";
 /** A plan catalog with short, fixed product ids for pure tests. */
 export const testCatalog = createPlanCatalog({
   starterMonthly: "prod_starter",
+  starterMonthlyNoTrial: "prod_starter_nt",
   proMonthly: "prod_pro_m",
   proYearly: "prod_pro_y",
   teamMonthly: "prod_team_m",

@@ -158,36 +158,65 @@ export function checkoutCompleted(opts: {
   });
 }
 
-export function transaction(id: string, orderId: string, status = "paid") {
+export type TransactionShape = {
+  amount?: number;
+  subscriptionId?: string;
+  periodStart?: number;
+  periodEnd?: number;
+  createdAt?: number;
+};
+
+export function transaction(id: string, orderId: string, status = "paid", shape: TransactionShape = {}) {
   return {
     id,
     mode: "test",
     object: "transaction",
-    amount: 29900,
+    amount: shape.amount ?? 29900,
+    amount_paid: shape.amount ?? 29900,
     currency: "USD",
-    type: "payment",
+    type: shape.subscriptionId ? "invoice" : "payment",
     status,
     order: orderId,
-    created_at: Date.now(),
+    ...(shape.subscriptionId ? { subscription: shape.subscriptionId } : {}),
+    ...(shape.periodStart !== undefined ? { period_start: shape.periodStart } : {}),
+    ...(shape.periodEnd !== undefined ? { period_end: shape.periodEnd } : {}),
+    created_at: shape.createdAt ?? 1_700_000_000_000,
   };
 }
+
+export type RefundShape = TransactionShape & {
+  status?: string;
+  /** The refunded amount (default: all of the payment). */
+  refundAmount?: number;
+};
 
 export function refundCreated(
   eventId: string,
   at: number,
   orderId: string,
   cust: ReturnType<typeof customer>,
-  subscriptionId?: string,
+  subscriptionIdOrShape?: string | RefundShape,
 ) {
+  const shape: RefundShape =
+    typeof subscriptionIdOrShape === "string"
+      ? { subscriptionId: subscriptionIdOrShape }
+      : (subscriptionIdOrShape ?? {});
+  const subscriptionId = shape.subscriptionId;
+  const refunded = shape.refundAmount ?? shape.amount ?? 29900;
   return envelope(eventId, "refund.created", at, {
     id: `ref_${eventId}`,
     mode: "test",
     object: "refund",
-    status: "succeeded",
-    refund_amount: 29900,
+    status: shape.status ?? "succeeded",
+    refund_amount: refunded,
     refund_currency: "USD",
     reason: "requested_by_customer",
-    transaction: transaction(`tran_${orderId}`, orderId, "refunded"),
+    transaction: transaction(
+      `tran_${orderId}`,
+      orderId,
+      refunded >= (shape.amount ?? 29900) ? "refunded" : "partialRefund",
+      shape,
+    ),
     order: orderId,
     ...(subscriptionId ? { subscription: subscriptionId } : {}),
     customer: cust,
@@ -200,15 +229,17 @@ export function disputeCreated(
   at: number,
   orderId: string,
   cust: ReturnType<typeof customer>,
+  shape: TransactionShape = {},
 ) {
   return envelope(eventId, "dispute.created", at, {
     id: `disp_${eventId}`,
     mode: "test",
     object: "dispute",
-    amount: 29900,
+    amount: shape.amount ?? 29900,
     currency: "USD",
-    transaction: transaction(`tran_${orderId}`, orderId, "chargeback"),
+    transaction: transaction(`tran_${orderId}`, orderId, "chargedBack", shape),
     order: orderId,
+    ...(shape.subscriptionId ? { subscription: shape.subscriptionId } : {}),
     customer: cust,
     created_at: at,
   });

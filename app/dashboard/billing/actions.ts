@@ -13,7 +13,7 @@ import {
   resumeSubscription,
   seatsLabel,
 } from "@/lib/billing/subscriptions/changes";
-import { MAX_SEATS, MIN_SEATS, PRORATION_KEYS } from "@/lib/billing/subscriptions/proration";
+import { MAX_SEATS } from "@/lib/billing/plans";
 
 // The billing page's server actions: each validates its form with the zod schema beside it, then calls
 // the change in lib/billing/subscriptions/changes.ts for the signed-in user (which checks ownership).
@@ -31,10 +31,9 @@ const changeSeatsSchema = z.object({
     z.coerce
       .number({ error: "Enter the number of seats." })
       .int("Seats must be a whole number.")
-      .min(MIN_SEATS, `You need at least ${seatsLabel(MIN_SEATS)}.`)
+      .min(1, `You need at least ${seatsLabel(1)}.`)
       .max(MAX_SEATS, `Plans have at most ${MAX_SEATS} seats. Contact us for more.`),
   ),
-  proration: z.enum(PRORATION_KEYS, { error: "Choose when the difference is charged." }),
 });
 
 export const changeSeatsAction = validatedActionWithUser(changeSeatsSchema, async (input, user) => ({

@@ -1,7 +1,8 @@
 import type { Transaction } from "@/lib/creem";
 import { formatDate, formatMoney } from "@/lib/format";
 import type { PlanCatalog } from "@/lib/billing/plans";
-import { lookup, type Tone } from "@/lib/billing/subscriptions/view";
+import type { PurchaseStanding } from "@/lib/billing/reversals";
+import { lookup, type Tone } from "@/lib/billing/subscription-status";
 
 // How transactions, one-time purchases and license keys read on the billing page. Pure and serialisable.
 
@@ -60,6 +61,7 @@ export function describeTransaction(t: Transaction): TransactionView {
 const PURCHASE_STATUS: Record<string, { label: string; tone: Tone }> = {
   paid: { label: "Paid", tone: "success" },
   refunded: { label: "Refunded", tone: "neutral" },
+  partially_refunded: { label: "Partially refunded", tone: "neutral" },
   disputed: { label: "Disputed", tone: "danger" },
 };
 
@@ -83,9 +85,18 @@ export function describePurchase(
     createdAt: Date;
   },
   catalog: PlanCatalog,
+  standing?: PurchaseStanding,
 ): PurchaseView {
   const plan = row.productId ? catalog.byProductId(row.productId)?.plan : undefined;
-  const status = lookup(PURCHASE_STATUS, row.status) ?? { label: row.status, tone: "neutral" };
+  // Refunds and disputes are read from PaymentReversal (lib/billing/reversals.ts), not the order status.
+  const state = standing?.disputed
+    ? "disputed"
+    : standing?.refunded === "full"
+      ? "refunded"
+      : standing?.refunded === "partial"
+        ? "partially_refunded"
+        : row.status;
+  const status = lookup(PURCHASE_STATUS, state) ?? { label: row.status, tone: "neutral" };
   return {
     id: row.id,
     productName: plan?.name ?? "One-time purchase",
@@ -106,7 +117,9 @@ const LICENSE_STATUS: Record<string, { label: string; tone: Tone }> = {
 export type LicenseKeyView = {
   id: string;
   productName: string;
-  key: string;
+  /** The key to copy; null once revoked (its purchase was refunded or disputed): it is no longer offered. */
+  key: string | null;
+  revoked: boolean;
   maskedKey: string;
   statusLabel: string;
   statusTone: Tone;
@@ -136,12 +149,16 @@ export function describeLicenseKey(
     expiresAt: Date | null;
   },
   catalog: PlanCatalog,
+  revoked = false,
 ): LicenseKeyView {
-  const status = lookup(LICENSE_STATUS, row.status) ?? { label: row.status, tone: "neutral" };
+  const status = revoked
+    ? { label: "Revoked", tone: "danger" as const }
+    : (lookup(LICENSE_STATUS, row.status) ?? { label: row.status, tone: "neutral" as const });
   return {
     id: row.id,
     productName: catalog.byProductId(row.productId)?.plan.name ?? "License",
-    key: row.key,
+    key: revoked ? null : row.key,
+    revoked,
     maskedKey: maskKey(row.key),
     statusLabel: status.label,
     statusTone: status.tone,

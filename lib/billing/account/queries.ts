@@ -2,7 +2,8 @@ import "server-only";
 import { isCreemError } from "@/lib/creem";
 import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
-import { entitlementsFrom } from "@/lib/billing/access";
+import { entitlementsFrom, resyncStale } from "@/lib/billing/access";
+import { reversalsOfUser } from "./state";
 import { catalog } from "@/lib/billing/catalog";
 import type { Entitlements } from "@/lib/billing/entitlements";
 import {
@@ -13,8 +14,9 @@ import {
   type LicenseKeyView,
   type PurchaseView,
   type TransactionView,
-} from "@/lib/billing/account/history-view";
-import { isEnded } from "@/lib/billing/subscriptions/rules";
+} from "./history-view";
+import { purchaseStanding } from "@/lib/billing/reversals";
+import { isEnded } from "@/lib/billing/subscription-status";
 import { describeSubscription, type SubscriptionView } from "@/lib/billing/subscriptions/view";
 
 // Reads for the dashboard and billing pages: stored state from the database, history from CREEM.
@@ -31,28 +33,42 @@ export type BillingAccount = {
 
 // One snapshot for everything a page shows, so the plan card and the features it unlocks never disagree
 // while a webhook commits between two reads.
-export async function getBillingAccount(userId: string): Promise<BillingAccount> {
+export async function getBillingAccount(userId: string, now = new Date()): Promise<BillingAccount> {
+  const account = await readBillingAccount(userId, now);
+  const stale = account.entitlements.needsSync;
+  if (stale.length === 0 || !(await resyncStale(stale))) return account;
+  return readBillingAccount(userId, now);
+}
+
+async function readBillingAccount(userId: string, now: Date): Promise<BillingAccount> {
   const newestFirst = { orderBy: { createdAt: "desc" as const }, where: { userId } };
-  const [user, subscriptions, purchases, licenseKeys] = await db.$transaction(
+  const [user, subscriptions, purchases, licenseKeys, reversals] = await db.$transaction(
     [
       db.user.findUniqueOrThrow({ where: { id: userId }, select: { creemCustomerId: true } }),
       db.subscription.findMany(newestFirst),
       db.purchase.findMany(newestFirst),
       db.licenseKey.findMany(newestFirst),
+      reversalsOfUser(db, userId),
     ],
     { isolationLevel: "RepeatableRead" },
   );
+  const entitlements = entitlementsFrom(
+    { subscriptions: [...subscriptions].reverse(), purchases: [...purchases].reverse(), reversals },
+    now,
+  );
+  const standings = new Map(purchases.map((p) => [p.id, purchaseStanding(p, reversals)]));
   const live = subscriptions.filter((s) => !isEnded(s.status));
   const shown = live.length > 0 ? live : subscriptions.slice(0, 1);
   return {
     customerId: user.creemCustomerId,
-    subscriptions: shown.map((s) => describeSubscription(s, catalog)),
-    purchases: purchases.map((p) => describePurchase(p, catalog)),
-    licenseKeys: licenseKeys.map((k) => describeLicenseKey(k, catalog)),
-    entitlements: entitlementsFrom({
-      subscriptions: [...subscriptions].reverse(),
-      purchases: [...purchases].reverse(),
+    subscriptions: shown.map((s) => describeSubscription(s, catalog, entitlements.decisions.get(s.id))),
+    purchases: purchases.map((p) => describePurchase(p, catalog, standings.get(p.id))),
+    // A key of a refunded or disputed purchase is revoked: shown as such, and no longer offered to copy.
+    licenseKeys: licenseKeys.map((k) => {
+      const standing = k.orderId ? standings.get(k.orderId) : undefined;
+      return describeLicenseKey(k, catalog, standing && (standing.disputed || standing.refunded === "full"));
     }),
+    entitlements,
   };
 }
 

@@ -1,11 +1,6 @@
 import { z } from "zod";
-import type { PlanCatalog } from "@/lib/billing/plans";
-import {
-  DISCOUNT_CODE_MESSAGE,
-  DISCOUNT_CODE_PATTERN,
-  MAX_SEATS,
-  PAID_PLAN_KEYS,
-} from "@/lib/billing/checkout/selection";
+import { MAX_SEATS, PAID_PLAN_KEYS, type PlanCatalog } from "@/lib/billing/plans";
+import { DISCOUNT_CODE_MESSAGE, DISCOUNT_CODE_PATTERN } from "./selection";
 
 // The checkout form's input. Plans and billing periods are names from the catalog, never product ids, so a
 // visitor can only buy what the app sells; the server resolves the CREEM product id.
@@ -54,11 +49,16 @@ export function checkoutInputSchema(catalog: PlanCatalog) {
           message: `${plan.name} is not available with ${INTERVAL_NAMES[input.interval]} billing.`,
         });
       }
-      if (!plan.perSeat && input.seats > 1) {
+      // A seat count the field itself refused already has its message.
+      const fieldValid = Number.isInteger(input.seats) && input.seats >= 1 && input.seats <= MAX_SEATS;
+      if (fieldValid && (input.seats < plan.seats.min || input.seats > plan.seats.max)) {
+        const perSeat = catalog.plans.find((p) => p.perSeat)?.name;
         ctx.addIssue({
           code: "custom",
           path: ["seats"],
-          message: `${plan.name} is for one person. Choose Team for more seats.`,
+          message: plan.perSeat
+            ? `${plan.name} has ${plan.seats.min} to ${plan.seats.max} seats.`
+            : `${plan.name} is for one person.${perSeat ? ` Choose ${perSeat} for more seats.` : ""}`,
         });
       }
     });

@@ -20,8 +20,8 @@ export type CheckoutReturn =
   | { kind: "unverified" }
   | { kind: "not-yours" }
   | { kind: "unavailable"; message: string }
-  | { kind: "pending"; plan: Plan; price: PlanPrice }
-  | { kind: "confirmed"; plan: Plan; price: PlanPrice };
+  | { kind: "pending"; plan: Plan; price: PlanPrice; trialDays: number }
+  | { kind: "confirmed"; plan: Plan; price: PlanPrice; trialDays: number };
 
 export async function resolveCheckoutReturn(
   deps: CheckoutReturnDeps,
@@ -32,13 +32,15 @@ export async function resolveCheckoutReturn(
   if (!verifyRedirectSignature(params, deps.apiKey)) return { kind: "unverified" };
   const checkoutId = params.get("checkout_id");
   const requestId = params.get("request_id");
-  const product = catalog.byProductId(params.get("product_id") ?? "");
+  const productId = params.get("product_id") ?? "";
+  const product = catalog.byProductId(productId);
   if (!checkoutId || !product) return { kind: "unverified" };
 
   const started = requestId
     ? await db.checkout.findUnique({ where: { requestId }, select: { userId: true, productId: true } })
     : null;
-  if (started && started.productId !== product.price.productId) return { kind: "unverified" };
+  // Signed, but for another product than the checkout the app started: not this purchase's return.
+  if (started && started.productId !== productId) return { kind: "unverified" };
   if (started?.userId !== userId) {
     try {
       const checkout = await creem.checkouts.get(checkoutId);

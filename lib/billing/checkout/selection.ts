@@ -1,15 +1,10 @@
-import type { BillingInterval, PlanKey } from "@/lib/billing/plans";
+import { MAX_SEATS, PAID_PLAN_KEYS, type BillingInterval, type PaidPlanKey } from "@/lib/billing/plans";
 
 // What a visitor picked on the pricing page, as it travels in the URL (?plan=&interval=&seats=&discount=):
 // through sign-in and back, and from other pages that link to a plan. Pure, shared by server and browser.
 
-export const PAID_PLAN_KEYS = ["starter", "pro", "team", "lifetime"] as const satisfies readonly PlanKey[];
-export type PaidPlanKey = (typeof PAID_PLAN_KEYS)[number];
-
 /** The pricing page's monthly/yearly toggle; one-time plans ignore it. */
 export type ToggleInterval = Extract<BillingInterval, "month" | "year">;
-
-export const MAX_SEATS = 100;
 
 export const DISCOUNT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/;
 export const DISCOUNT_CODE_MESSAGE =

@@ -2,10 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { CheckoutInput } from "@/lib/billing/checkout/input";
-import { reserveCheckout } from "@/lib/billing/checkout/rate-limit";
-import { checkDiscount } from "@/lib/billing/checkout/discount";
-import { subscriptionAccess, subscriptionRecordSelect } from "@/lib/billing/entitlements";
+import type { CheckoutInput } from "./input";
+import { reserveCheckout } from "./rate-limit";
+import { checkDiscount } from "./discount";
+import { loadBillingState } from "@/lib/billing/account/state";
+import { resolveEntitlements } from "@/lib/billing/entitlements";
 import type { PlanCatalog } from "@/lib/billing/plans";
 
 // Starting a CREEM checkout for the signed-in user. The Checkout row is written before CREEM is called:
@@ -38,18 +39,33 @@ export async function startCheckout(
   const price = plan.prices.find((p) => p.interval === input.interval);
   if (!price) return { kind: "refused", message: `${plan.name} is not available with that billing period.` };
 
+  const state = await loadBillingState(db, user.id);
+  const { decisions } = resolveEntitlements(state, catalog, { now, graceDays: deps.graceDays });
+  const granted = (id: string) => decisions.get(id)?.granted === true;
   if (price.interval === "once") {
-    if (await ownsPurchase(db, user.id, price.productId)) {
+    if (state.purchases.some((p) => p.productId === price.productId && granted(p.id))) {
       return { kind: "refused", message: `You already own ${plan.name}. It is active on your account.` };
     }
-  } else if (await hasActiveSubscription(deps, user.id, now)) {
+  } else if (state.subscriptions.some((s) => catalog.byProductId(s.productId) && granted(s.id))) {
     return { kind: "change-plan", productId: price.productId };
+  }
+
+  // A free trial is once per customer: someone who had one buys the same price without it.
+  let productId = price.productId;
+  if (price.trialDays && (await hadTrial(db, user, state))) {
+    if (!price.productIdWithoutTrial) {
+      return {
+        kind: "refused",
+        message: `You have already had your free trial of ${plan.name}, and it cannot be bought without one here. Contact us to subscribe.`,
+      };
+    }
+    productId = price.productIdWithoutTrial;
   }
 
   if (input.discountCode) {
     const discount = await checkDiscount(creem, input.discountCode, {
       catalog,
-      productId: price.productId,
+      productId,
       now,
     });
     if (!discount.ok) return { kind: "refused", message: discount.message };
@@ -60,7 +76,7 @@ export async function startCheckout(
   const reserved = await reserveCheckout(db, {
     requestId,
     userId: user.id,
-    productId: price.productId,
+    productId,
     units,
     discountCode: input.discountCode ?? null,
     now,
@@ -69,7 +85,7 @@ export async function startCheckout(
 
   try {
     const checkout = await creem.checkouts.create({
-      productId: price.productId,
+      productId,
       requestId,
       units,
       discountCode: input.discountCode,
@@ -87,22 +103,26 @@ export async function startCheckout(
   }
 }
 
-async function hasActiveSubscription(deps: CheckoutDeps, userId: string, now: Date): Promise<boolean> {
-  const subscriptions = await deps.db.subscription.findMany({
-    where: { userId },
-    select: subscriptionRecordSelect,
-  });
-  return subscriptions.some(
-    (sub) =>
-      deps.catalog.byProductId(sub.productId) !== undefined &&
-      subscriptionAccess(sub, now, deps.graceDays).granted,
-  );
-}
-
-async function ownsPurchase(db: PrismaClient, userId: string, productId: string): Promise<boolean> {
-  const purchase = await db.purchase.findFirst({
-    where: { userId, productId, status: "paid" },
+/**
+ * Whether this user, or the CREEM customer they pay as, has had a trial: any subscription of theirs that
+ * trialed, or any that trialed under their CREEM customer or email (a trial is once per customer too).
+ */
+async function hadTrial(
+  db: PrismaClient,
+  user: { id: string; email: string },
+  state: { subscriptions: readonly { trialStartedAt: Date | null; status: string }[] },
+): Promise<boolean> {
+  if (state.subscriptions.some((s) => s.trialStartedAt !== null || s.status === "trialing")) return true;
+  const customer = await db.user.findUnique({ where: { id: user.id }, select: { creemCustomerId: true } });
+  const trialed = await db.subscription.findFirst({
+    where: {
+      trialStartedAt: { not: null },
+      OR: [
+        { customerEmail: user.email.toLowerCase() },
+        ...(customer?.creemCustomerId ? [{ customerId: customer.creemCustomerId }] : []),
+      ],
+    },
     select: { id: true },
   });
-  return purchase !== null;
+  return trialed !== null;
 }

@@ -1,6 +1,6 @@
 import type { PlanCatalog } from "@/lib/billing/plans";
-import { refusalFor } from "@/lib/billing/subscriptions/rules";
-import { billingLabel, type SubscriptionView } from "@/lib/billing/subscriptions/view";
+import { refusalFor } from "@/lib/billing/subscription-status";
+import { billingLabel, type SubscriptionView } from "./view";
 
 // `/dashboard/billing?change=<productId>`: the pricing page sends subscribers here to switch plans. The
 // plan is preselected when the switch is possible; otherwise the page says why.

@@ -6,9 +6,10 @@ import { formatDate } from "@/lib/format";
 import { UserError } from "@/lib/user-error";
 import { catalog } from "@/lib/billing/catalog";
 import { requireCreemCustomerId, requireOwnedSubscription } from "@/lib/billing/ownership";
-import { PLAN_CHANGE_BEHAVIOR, PRORATION_CHOICES, type ProrationChoice } from "./proration";
-import { refusalFor, type SubscriptionChange } from "./rules";
+import { CHANGE_BEHAVIOR } from "./proration";
+import { refusalFor, type SubscriptionChange } from "@/lib/billing/subscription-status";
 import { billingLabel } from "./view";
+import { recordCancelIntent } from "@/lib/billing/webhooks/apply";
 import { syncSubscription } from "@/lib/billing/webhooks/sync";
 
 // Subscription changes the billing page offers. Each one: check the subscription is the caller's, check
@@ -48,12 +49,17 @@ export const seatsLabel = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
 
 export async function changeSeats(
   userId: string,
-  input: { subscriptionId: string; seats: number; proration: ProrationChoice },
+  input: { subscriptionId: string; seats: number },
 ): Promise<string> {
   const sub = await requireOwnedSubscription(userId, input.subscriptionId);
   const plan = catalog.byProductId(sub.productId)?.plan;
   if (!plan?.perSeat) throw new UserError(`${plan?.name ?? "This"} plan is not priced per seat.`);
   refuseUnless("change", sub.status);
+  if (input.seats < plan.seats.min || input.seats > plan.seats.max) {
+    throw new UserError(
+      `${plan.name} has ${plan.seats.min} to ${plan.seats.max} seats. Contact us for more.`,
+    );
+  }
   if (input.seats === sub.units) throw new UserError(`You already have ${seatsLabel(sub.units)}.`);
 
   const creem = getCreem();
@@ -63,7 +69,7 @@ export async function changeSeats(
   await changeInCreem(creem, sub.id, () =>
     creem.subscriptions.update(sub.id, {
       items: [item ? { id: item.id, units: input.seats } : { productId: sub.productId, units: input.seats }],
-      updateBehavior: PRORATION_CHOICES[input.proration].behavior,
+      updateBehavior: CHANGE_BEHAVIOR,
     }),
   );
   return `Your ${plan.name} plan now has ${seatsLabel(input.seats)}.`;
@@ -80,13 +86,17 @@ export async function changePlan(
   const name = `${target.plan.name} (${billingLabel(target.price.interval).toLowerCase()})`;
   if (sub.productId === input.productId) throw new UserError(`You are already on ${name}.`);
   refuseUnless("change", sub.status);
-  if (!target.plan.perSeat && sub.units > 1) {
-    throw new UserError(`${target.plan.name} is for one person. Reduce your seats to 1 first.`);
+  if (sub.units < target.plan.seats.min || sub.units > target.plan.seats.max) {
+    throw new UserError(
+      target.plan.perSeat
+        ? `${target.plan.name} has ${target.plan.seats.min} to ${target.plan.seats.max} seats.`
+        : `${target.plan.name} is for one person. Reduce your seats to 1 first.`,
+    );
   }
 
   const creem = getCreem();
   await changeInCreem(creem, sub.id, () =>
-    creem.subscriptions.upgrade(sub.id, { productId: input.productId, updateBehavior: PLAN_CHANGE_BEHAVIOR }),
+    creem.subscriptions.upgrade(sub.id, { productId: input.productId, updateBehavior: CHANGE_BEHAVIOR }),
   );
   return `You are now on ${name}.`;
 }
@@ -100,12 +110,15 @@ export async function cancelSubscription(
 
   const creem = getCreem();
   const scheduled = input.when === "period_end";
-  await changeInCreem(creem, sub.id, () =>
-    creem.subscriptions.cancel(
+  await changeInCreem(creem, sub.id, async () => {
+    await creem.subscriptions.cancel(
       sub.id,
       scheduled ? { mode: "scheduled", onExecute: "cancel" } : { mode: "immediate" },
-    ),
-  );
+    );
+    // CREEM may report either cancellation as `canceled` with a future period end: what was asked for
+    // decides whether access lasts until then (see Subscription.cancelIntent).
+    await recordCancelIntent(db, sub.id, scheduled ? "period_end" : "immediate", new Date());
+  });
   if (!scheduled) return "Your subscription is canceled. Paid features are no longer available.";
   const end = sub.currentPeriodEnd ? ` on ${formatDate(sub.currentPeriodEnd)}` : " at the end of the period";
   return `Your subscription will end${end}. You keep access until then.`;

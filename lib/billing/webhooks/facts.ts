@@ -1,4 +1,5 @@
 import type {
+  AppliedDiscount,
   Checkout,
   CreemWebhookEvent,
   Customer,
@@ -7,8 +8,11 @@ import type {
   Order,
   Refund,
   Subscription,
+  Transaction,
 } from "@/lib/creem";
 import { idOf } from "@/lib/creem";
+import type { DiscountTerms } from "@/lib/billing/money";
+import { lookup, statusInfo, type SubscriptionStatus } from "@/lib/billing/subscription-status";
 
 // What a CREEM event (or a fetched CREEM object) says, in the app's terms. Pure: no database, no clock.
 // `at` is CREEM's time for the state described; `source` names the event (or sync) it came from.
@@ -26,6 +30,14 @@ export type SubscriptionFact = {
   canceledAt?: Date;
   /** CREEM's updated_at of the object, the finer version inside one event time. */
   updatedAt?: Date;
+  /** CREEM's created_at of the subscription: where `once` and `repeating` discounts count from. */
+  startedAt?: Date;
+  discount?: DiscountTerms;
+  /**
+   * What this fact says about a cancellation, as of its own time: `period_end` (a cancellation at the end
+   * of the period is scheduled) or `none` (running normally again, e.g. resumed). Undefined: nothing.
+   */
+  cancelIntent?: "period_end" | "none";
 };
 
 export type PurchaseFact = {
@@ -40,12 +52,28 @@ export type PurchaseFact = {
   purchasedAt?: Date;
 };
 
-/** A refund or dispute of a one-time purchase; final, whatever arrives after it. */
-export type PurchaseReversalFact = {
-  orderId?: string;
+/**
+ * A refund or dispute of a payment (a subscription's or a one-time purchase's). Stored as told; what it
+ * does to access is decided when access is read (lib/billing/reversals.ts), so arrival order is irrelevant.
+ */
+export type ReversalFact = {
+  id: string;
+  kind: "refund" | "dispute";
+  /** The refund's status ("succeeded", "failed", ...); disputes have none and read "open". */
+  status: string;
+  amount?: number;
+  currency?: string;
   transactionId?: string;
+  /** What the reversed payment took from the customer. */
+  transactionPaid?: number;
+  /** The period the reversed payment paid for, when CREEM says. */
+  periodStart?: Date;
+  periodEnd?: Date;
+  /** When the reversed payment was made. */
+  paidAt?: Date;
+  orderId?: string;
+  subscriptionId?: string;
   customerId?: string;
-  kind: "refunded" | "disputed";
 };
 
 export type LicenseFact = {
@@ -70,7 +98,7 @@ export type BillingFacts = {
   hints: UserHints;
   subscription?: SubscriptionFact;
   purchase?: PurchaseFact;
-  reversal?: PurchaseReversalFact;
+  reversal?: ReversalFact;
   licenses: LicenseFact[];
   checkout?: { id: string; requestId?: string };
 };
@@ -86,11 +114,44 @@ function emailOf(customer: string | Customer | undefined): string | undefined {
   return typeof customer === "object" ? customer.email?.toLowerCase() : undefined;
 }
 
-// Status from the object; an event type implies it when CREEM leaves it out.
+// These events mean their status whatever the object's `status` says: CREEM's own sample of
+// `subscription.expired` carries `"status": "active"`, and an expired subscription must not grant access.
+// `active`, `paid` and `update` (and syncs) report the object's status.
+const EVENT_STATUS: Record<string, SubscriptionStatus> = {
+  "subscription.canceled": "canceled",
+  "subscription.expired": "expired",
+  "subscription.past_due": "past_due",
+  "subscription.unpaid": "unpaid",
+  "subscription.paused": "paused",
+  "subscription.scheduled_cancel": "scheduled_cancel",
+  "subscription.trialing": "trialing",
+};
+
 function statusFor(sub: Subscription, eventType?: string): string {
-  if (sub.status) return sub.status;
-  const implied = eventType?.replace("subscription.", "");
-  return implied === "paid" || implied === "update" || implied === undefined ? "active" : implied;
+  return (eventType && lookup(EVENT_STATUS, eventType)) || sub.status || "active";
+}
+
+function cancelIntentOf(status: string): SubscriptionFact["cancelIntent"] {
+  if (status === "scheduled_cancel") return "period_end";
+  if (status === "active" || status === "trialing") return "none";
+  return undefined;
+}
+
+// CREEM's nested discount has no `percentage`: for percentage discounts `amount` holds the percent (as the
+// SDK and the local CREEM have it); a `percentage` key is read too, should CREEM send one.
+export function discountTerms(discount: AppliedDiscount | undefined): DiscountTerms | undefined {
+  if (!discount) return undefined;
+  const duration =
+    discount.duration === "once" || discount.duration === "repeating" ? discount.duration : "forever";
+  const base = { code: discount.discountCode, duration, months: discount.durationInMonths } as const;
+  if (discount.type === "fixed") {
+    return discount.amount !== undefined && discount.amount > 0
+      ? { ...base, type: "fixed", amount: Math.round(discount.amount) }
+      : undefined;
+  }
+  const percentage = discount.percentage ?? discount.amount;
+  if (percentage === undefined || !(percentage > 0)) return undefined;
+  return { ...base, type: "percentage", percentage: Math.min(percentage, 100) };
 }
 
 export function subscriptionFact(
@@ -102,36 +163,33 @@ export function subscriptionFact(
   const item = sub.items?.[0];
   const productId = item?.productId ?? idOf(sub.product);
   if (!customerId || !productId) return undefined;
+  const status = statusFor(sub, eventType);
   return {
     id: sub.id,
     customerId,
     customerEmail: emailOf(sub.customer) ?? fallback.email,
     productId,
-    status: statusFor(sub, eventType),
+    status,
     units: item?.units ?? fallback.units ?? 1,
     currentPeriodStart: sub.currentPeriodStartDate,
     currentPeriodEnd: sub.currentPeriodEndDate,
     canceledAt: sub.canceledAt ?? undefined,
     updatedAt: sub.updatedAt,
+    startedAt: sub.createdAt,
+    discount: discountTerms(sub.discount),
+    cancelIntent: cancelIntentOf(status),
   };
 }
 
 // Events of one moment can share CREEM's created_at (the local CREEM sends subscription.unpaid and
 // .canceled in the same millisecond). Within one time, the later object version wins, then the status
-// that comes later in a lifecycle, then the source name, so the winner never depends on arrival order.
-const STATUS_RANK: Record<string, number> = {
-  past_due: 1,
-  paused: 1,
-  scheduled_cancel: 1,
-  unpaid: 2,
-  expired: 2,
-  canceled: 3,
-};
+// that comes later in a lifecycle (its rank in the status table), then the source name, so the winner
+// never depends on arrival order.
 
 /** The stored `stateSource`: compared bytewise after `stateAt`, it orders states of the same time. */
 export function stateKey(fact: SubscriptionFact, source: string): string {
   const version = fact.updatedAt?.toISOString() ?? "0000-00-00T00:00:00.000Z";
-  return `${version}|${STATUS_RANK[fact.status] ?? 0}|${source}`;
+  return `${version}|${statusInfo(fact.status).rank}|${source}`;
 }
 
 function licenseFact(
@@ -212,23 +270,41 @@ export function subscriptionFacts(
   };
 }
 
+function transactionOf(object: Refund | Dispute): Transaction | undefined {
+  return typeof object.transaction === "object" ? object.transaction : undefined;
+}
+
 function reversalFacts(
   object: Refund | Dispute,
-  kind: "refunded" | "disputed",
+  kind: "refund" | "dispute",
   at: Date,
   source: string,
 ): BillingFacts {
   const customerId = idOf(object.customer);
-  // A refund of a subscription payment changes no entitlement by itself: CREEM reports any resulting
-  // cancellation with a subscription event.
-  const reversal = object.subscription
-    ? undefined
-    : { orderId: idOf(object.order), transactionId: idOf(object.transaction), customerId, kind };
+  const transaction = transactionOf(object);
+  const refund = kind === "refund" ? (object as Refund) : undefined;
+  const dispute = kind === "dispute" ? (object as Dispute) : undefined;
+  const reversal: ReversalFact = {
+    id: object.id,
+    kind,
+    status: refund ? (refund.status ?? "unknown") : "open",
+    amount: refund ? refund.refundAmount : dispute?.amount,
+    currency: refund ? refund.refundCurrency : dispute?.currency,
+    transactionId:
+      transaction?.id ?? (typeof object.transaction === "string" ? object.transaction : undefined),
+    transactionPaid: transaction ? (transaction.amountPaid ?? transaction.amount) : undefined,
+    periodStart: transaction?.periodStart,
+    periodEnd: transaction?.periodEnd,
+    paidAt: transaction?.createdAt,
+    orderId: idOf(object.order) ?? transaction?.order,
+    subscriptionId: idOf(object.subscription) ?? transaction?.subscription,
+    customerId,
+  };
   return {
     at,
     source,
     hints: { customerId, email: emailOf(object.customer) },
-    reversal: reversal && (reversal.orderId || reversal.transactionId) ? reversal : undefined,
+    reversal,
     licenses: [],
   };
 }
@@ -243,10 +319,42 @@ export function eventFacts(event: CreemWebhookEvent): BillingFacts {
     case "subscription":
       return subscriptionFacts(event.object, at, source, event.eventType);
     case "refund":
-      return reversalFacts(event.object, "refunded", at, source);
+      return reversalFacts(event.object, "refund", at, source);
     case "dispute":
-      return reversalFacts(event.object, "disputed", at, source);
+      return reversalFacts(event.object, "dispute", at, source);
     case "unhandled":
       return { at, source, hints: {}, licenses: [] };
   }
+}
+
+/** A sync's facts as stored in the inbox (`sync.*` rows keep the facts, not CREEM's wire object). */
+export function factsPayload(facts: BillingFacts): {
+  facts: { [key: string]: string | number | boolean | object | null };
+} {
+  return {
+    facts: JSON.parse(JSON.stringify(facts)) as { [key: string]: string | number | boolean | object | null },
+  };
+}
+
+const DATE_KEYS = new Set([
+  "at",
+  "currentPeriodStart",
+  "currentPeriodEnd",
+  "canceledAt",
+  "updatedAt",
+  "startedAt",
+  "purchasedAt",
+  "expiresAt",
+  "periodStart",
+  "periodEnd",
+  "paidAt",
+]);
+
+/** The facts of a stored `sync.*` inbox row (see factsPayload); undefined when the payload is not one. */
+export function factsFromPayload(payload: unknown): BillingFacts | undefined {
+  const stored = (payload as { facts?: unknown } | null)?.facts;
+  if (!stored || typeof stored !== "object") return undefined;
+  return JSON.parse(JSON.stringify(stored), (key, value: unknown) =>
+    DATE_KEYS.has(key) && typeof value === "string" ? new Date(value) : value,
+  ) as BillingFacts;
 }

@@ -1,7 +1,7 @@
 import { parseWebhookBody, verifyWebhookSignature, type CreemWebhookEvent } from "@/lib/creem";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { applyFacts, type ApplyOutcome } from "@/lib/billing/webhooks/apply";
-import { eventFacts } from "@/lib/billing/webhooks/facts";
+import { applyFacts, type ApplyOutcome } from "./apply";
+import { eventFacts, type BillingFacts } from "./facts";
 
 // The webhook inbox. One transaction stores the event (keyed by CREEM's event id), applies it, and
 // marks it processed; a duplicate waits on the row lock and then sees it processed. A failure rolls all
@@ -21,23 +21,43 @@ function retryable(error: unknown): boolean {
   );
 }
 
-async function processOnce(db: PrismaClient, event: CreemWebhookEvent, payload: Prisma.InputJsonValue) {
+/** A fact to record in the inbox and apply: a CREEM webhook event, or an object fetched by a sync. */
+export type InboxRecord = {
+  id: string;
+  type: string;
+  createdAt: Date;
+  payload: Prisma.InputJsonValue;
+  facts: BillingFacts;
+};
+
+function objectIds(facts: BillingFacts) {
+  return {
+    subscriptionId: facts.subscription?.id ?? facts.reversal?.subscriptionId ?? null,
+    orderId: facts.purchase?.id ?? facts.reversal?.orderId ?? null,
+    customerId:
+      facts.hints.customerId ?? facts.subscription?.customerId ?? facts.reversal?.customerId ?? null,
+  };
+}
+
+async function processOnce(db: PrismaClient, record: InboxRecord) {
   return db.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "WebhookEvent" ("id", "type", "createdAt", "payload")
-      VALUES (${event.id}, ${event.eventType}, ${event.createdAt ?? new Date(0)}, ${JSON.stringify(payload)}::jsonb)
+      VALUES (${record.id}, ${record.type}, ${record.createdAt}, ${JSON.stringify(record.payload)}::jsonb)
       ON CONFLICT ("id") DO NOTHING`;
     if (inserted === 0) {
       // Seen before: wait for any delivery still applying it, then look at what it did.
       const [row] = await tx.$queryRaw<Array<{ processedAt: Date | null; outcome: string | null }>>`
-        SELECT "processedAt", "outcome" FROM "WebhookEvent" WHERE id = ${event.id} FOR UPDATE`;
+        SELECT "processedAt", "outcome" FROM "WebhookEvent" WHERE id = ${record.id} FOR UPDATE`;
       if (row?.processedAt) return { duplicate: true, outcome: row.outcome ?? "applied" };
     }
-    const outcome: ApplyOutcome = await applyFacts(tx, eventFacts(event));
+    const outcome: ApplyOutcome = await applyFacts(tx, record.facts);
+    const ids = objectIds(record.facts);
     await tx.$executeRaw`
       UPDATE "WebhookEvent" SET "processedAt" = now(), "attempts" = "attempts" + 1, "outcome" = ${outcome},
-        "lastError" = NULL
-      WHERE id = ${event.id}`;
+        "lastError" = NULL, "subscriptionId" = ${ids.subscriptionId}, "orderId" = ${ids.orderId},
+        "customerId" = ${ids.customerId}
+      WHERE id = ${record.id}`;
     return { duplicate: false, outcome };
   });
 }
@@ -62,20 +82,31 @@ async function recordFailure(
   });
 }
 
-/** Applies a stored event again (the reconcile command uses this for events whose processing failed). */
-export async function processEvent(
-  db: PrismaClient,
-  event: CreemWebhookEvent,
-  payload: Prisma.InputJsonValue,
-) {
+/** Records and applies one fact, retrying a transaction that lost a deadlock or serialization race. */
+export async function processRecord(db: PrismaClient, record: InboxRecord) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await processOnce(db, event, payload);
+      return await processOnce(db, record);
     } catch (error) {
       if (attempt < 3 && retryable(error)) continue;
       throw error;
     }
   }
+}
+
+/** Applies a webhook event (the route, and the reconcile command for events whose processing failed). */
+export async function processEvent(
+  db: PrismaClient,
+  event: CreemWebhookEvent,
+  payload: Prisma.InputJsonValue,
+) {
+  return processRecord(db, {
+    id: event.id,
+    type: event.eventType,
+    createdAt: event.createdAt ?? new Date(0),
+    payload,
+    facts: eventFacts(event),
+  });
 }
 
 export async function receiveWebhook(input: {

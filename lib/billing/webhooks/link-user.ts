@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { UserHints } from "@/lib/billing/webhooks/facts";
+import type { UserHints } from "./facts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,10 +1,13 @@
 import type { CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { applyFacts, type ApplyOutcome } from "@/lib/billing/webhooks/apply";
-import { checkoutFacts, subscriptionFacts } from "@/lib/billing/webhooks/facts";
+import type { ApplyOutcome } from "./apply";
+import { checkoutFacts, factsPayload, subscriptionFacts } from "./facts";
+import { processRecord } from "./inbox";
 
-// Pulls state from CREEM and writes it through the same apply step as the webhooks. The fetched
-// object's own updated_at orders it against events, so a sync never overwrites newer webhook state.
+// Pulls state from CREEM and writes it through the same inbox and apply step as the webhooks: a sync is
+// recorded as a fact of its own (id `sync:<object>:<version>`), so the access timeline and the operator
+// see it, and syncing the same version twice is a duplicate. The fetched object's own updated_at orders
+// it against events, so a sync never overwrites newer webhook state.
 
 const EPOCH = new Date(0);
 
@@ -15,8 +18,16 @@ export async function syncSubscription(
 ): Promise<ApplyOutcome> {
   const sub = await creem.subscriptions.get(subscriptionId);
   const at = sub.updatedAt ?? EPOCH;
-  const facts = subscriptionFacts(sub, at, `sync:${sub.id}:${at.toISOString()}`);
-  return db.$transaction((tx) => applyFacts(tx, facts));
+  const source = `sync:${sub.id}:${at.toISOString()}`;
+  const facts = subscriptionFacts(sub, at, source);
+  const result = await processRecord(db, {
+    id: source,
+    type: "sync.subscription",
+    createdAt: at,
+    payload: factsPayload(facts),
+    facts,
+  });
+  return result.duplicate ? "stale" : (result.outcome as ApplyOutcome);
 }
 
 export type CheckoutSyncResult = {
@@ -37,7 +48,15 @@ export async function syncCheckout(
   const sub = typeof checkout.subscription === "object" ? checkout.subscription : undefined;
   const order = typeof checkout.order === "object" ? checkout.order : undefined;
   const at = sub?.updatedAt ?? order?.updatedAt ?? order?.createdAt ?? EPOCH;
-  const facts = checkoutFacts(checkout, at, `sync:${checkout.id}:${at.toISOString()}`);
-  const outcome = await db.$transaction((tx) => applyFacts(tx, facts));
+  const source = `sync:${checkout.id}:${at.toISOString()}`;
+  const facts = checkoutFacts(checkout, at, source);
+  const result = await processRecord(db, {
+    id: source,
+    type: "sync.checkout",
+    createdAt: at,
+    payload: factsPayload(facts),
+    facts,
+  });
+  const outcome = result.duplicate ? "stale" : (result.outcome as ApplyOutcome);
   return { status, outcome, subscriptionId: facts.subscription?.id, orderId: facts.purchase?.id };
 }

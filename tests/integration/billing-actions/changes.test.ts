@@ -23,21 +23,31 @@ const chargesOf = (id: string) =>
   );
 
 describe("change seats", () => {
-  it.each([
-    ["now", "charged today", 1, 0],
-    ["next_renewal", "carried to the renewal", 0, 1],
-    ["none", "not settled", 0, 0],
-  ] as const)("proration %s: the difference is %s", async (proration, _what, charges, carried) => {
-    const id = await subscribed(PRODUCT_IDS.teamMonthly, 3);
+  it.each([["now"], ["next_renewal"], ["none"], [undefined]] as const)(
+    "more seats charge the prorated difference now, whatever proration the form claims (%s)",
+    async (proration) => {
+      const id = await subscribed(PRODUCT_IDS.teamMonthly, 3);
+      const fields = { subscriptionId: id, seats: 5, ...(proration ? { proration } : {}) };
 
-    const result = await h.actions.changeSeatsAction({}, form({ subscriptionId: id, seats: 5, proration }));
+      const result = await h.actions.changeSeatsAction({}, form(fields));
 
-    expect(result).toEqual({ success: "Your Team plan now has 5 seats." });
-    expect(await remoteStatus(h.creem, id)).toMatchObject({ units: 5 });
-    expect(chargesOf(id)).toHaveLength(charges);
-    expect(Math.sign(emulated(id).pending_proration)).toBe(carried);
-    // Stored right away (the same apply step as the webhook), so the page can show it without waiting.
-    expect(await stored(id)).toMatchObject({ units: 5, status: "active" });
+      expect(result).toEqual({ success: "Your Team plan now has 5 seats." });
+      expect(await remoteStatus(h.creem, id)).toMatchObject({ units: 5 });
+      expect(chargesOf(id)).toHaveLength(1);
+      expect(chargesOf(id)[0]!.amount).toBeGreaterThan(0);
+      expect(emulated(id).pending_proration).toBe(0);
+      // Stored right away (the same apply step as the webhook), so the page can show it without waiting.
+      expect(await stored(id)).toMatchObject({ units: 5, status: "active" });
+    },
+  );
+
+  it("1 -> 100 seats charges for 99 seats now: no free month of 100 seats", async () => {
+    const id = await subscribed(PRODUCT_IDS.teamMonthly, 1);
+    await h.actions.changeSeatsAction({}, form({ subscriptionId: id, seats: 100, proration: "none" }));
+    const [charge] = chargesOf(id);
+    // 99 seats x $12 for (almost) the whole month.
+    expect(charge!.amount).toBeGreaterThan(99 * 1200 * 0.95);
+    expect(charge!.amount).toBeLessThanOrEqual(99 * 1200);
   });
 });
 
@@ -126,7 +136,7 @@ describe("cancel, pause and resume", () => {
 describe("billing history", () => {
   it("lists the user's own CREEM transactions, newest first, one page at a time", async () => {
     const id = await subscribed(PRODUCT_IDS.teamMonthly, 2);
-    await h.actions.changeSeatsAction({}, form({ subscriptionId: id, seats: 4, proration: "now" }));
+    await h.actions.changeSeatsAction({}, form({ subscriptionId: id, seats: 4 }));
     const { customerId } = await stored(id);
     const { getBillingHistory } = await import("@/lib/billing/account/queries");
 

@@ -36,35 +36,26 @@ describe("change seats", () => {
     ["101", "Plans have at most 100 seats. Contact us for more."],
   ])("seats=%j is refused with %j", async (seats, message) => {
     const result = await refusedLocally(() =>
-      h.actions.changeSeatsAction({}, form({ subscriptionId: team, seats, proration: "now" })),
+      h.actions.changeSeatsAction({}, form({ subscriptionId: team, seats })),
     );
     expect(result).toMatchObject({ error: message, fieldErrors: { seats: message } });
   });
 
-  it("needs a proration choice CREEM knows", async () => {
-    const result = await refusedLocally(() =>
-      h.actions.changeSeatsAction({}, form({ subscriptionId: team, seats: 4, proration: "whenever" })),
-    );
-    expect(result.error).toBe("Choose when the difference is charged.");
-  });
-
   it("needs the subscription id", async () => {
-    const result = await refusedLocally(() =>
-      h.actions.changeSeatsAction({}, form({ seats: 4, proration: "now" })),
-    );
+    const result = await refusedLocally(() => h.actions.changeSeatsAction({}, form({ seats: 4 })));
     expect(result.error).toBe("The subscription is missing. Reload the page and try again.");
   });
 
   it("refuses an unchanged seat count", async () => {
     const result = await refusedLocally(() =>
-      h.actions.changeSeatsAction({}, form({ subscriptionId: team, seats: 3, proration: "now" })),
+      h.actions.changeSeatsAction({}, form({ subscriptionId: team, seats: 3 })),
     );
     expect(result).toEqual({ error: "You already have 3 seats." });
   });
 
   it("refuses seats on a plan that is not priced per seat", async () => {
     const result = await refusedLocally(() =>
-      h.actions.changeSeatsAction({}, form({ subscriptionId: pro, seats: 2, proration: "now" })),
+      h.actions.changeSeatsAction({}, form({ subscriptionId: pro, seats: 2 })),
     );
     expect(result).toEqual({ error: "Pro plan is not priced per seat." });
   });

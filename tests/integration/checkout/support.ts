@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { createPlanCatalog } from "@/lib/billing/plans";
+import { createPlanCatalog, localProductIds } from "@/lib/billing/plans";
 import type { PrismaClient } from "@/lib/prisma";
 import { PRODUCT_IDS } from "../../../creem-emulator/src/index";
 
 // Shared by the checkout tests: the plan catalog with the local CREEM's product ids, users, form data.
 
-export const catalog = createPlanCatalog(PRODUCT_IDS);
+export const catalog = createPlanCatalog(localProductIds());
 export { PRODUCT_IDS };
 
 export const APP_URL = "http://app.test";

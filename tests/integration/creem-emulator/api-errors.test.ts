@@ -245,7 +245,7 @@ describe("wire format", () => {
       "/v1/products/search",
     );
     expect(products.body.pagination).toEqual({
-      total_records: 6,
+      total_records: 7,
       total_pages: 1,
       current_page: 1,
       next_page: null,

@@ -52,7 +52,7 @@ describe("persistence", () => {
         products: object;
       };
       expect(afterReset.customers).toEqual({});
-      expect(Object.keys(afterReset.products)).toHaveLength(6);
+      expect(Object.keys(afterReset.products)).toHaveLength(7);
     } finally {
       await emulator.close();
     }

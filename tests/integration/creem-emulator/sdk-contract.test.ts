@@ -78,7 +78,7 @@ describe("products", () => {
     const page = await creem.products.search(2, 3);
     expect(page.result.items).toHaveLength(3);
     expect(page.result.pagination).toEqual({
-      totalRecords: 7,
+      totalRecords: 8,
       totalPages: 3,
       currentPage: 2,
       nextPage: 3,

@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { createPlanCatalog } from "@/lib/billing/plans";
-import { resolveEntitlements } from "@/lib/billing/entitlements";
+import { describe, expect, it, vi } from "vitest";
+import { getEntitlements } from "@/lib/billing/access";
 import { linkOrphans } from "@/lib/billing/webhooks/link-user";
 import {
   checkoutCompleted,
@@ -15,28 +14,19 @@ import {
 import { testDb } from "../support/db";
 import { deliver, uid } from "./support";
 
+vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
+
 const db = testDb();
 const DAY = 86_400_000;
-const catalog = createPlanCatalog({
-  starterMonthly: "prod_local_starter_monthly",
-  proMonthly: PRODUCTS.proMonthly,
-  proYearly: "prod_local_pro_yearly",
-  teamMonthly: PRODUCTS.teamMonthly,
-  teamYearly: "prod_local_team_yearly",
-  lifetime: PRODUCTS.lifetime,
-});
 
 async function newUser() {
   const email = `${uid("user")}@example.com`;
   return db.user.create({ data: { email } });
 }
 
+// The app's own read of access (lib/billing/access.ts), not a copy of it.
 async function planOf(userId: string, now = new Date()) {
-  const [subscriptions, purchases] = await Promise.all([
-    db.subscription.findMany({ where: { userId } }),
-    db.purchase.findMany({ where: { userId } }),
-  ]);
-  return resolveEntitlements({ subscriptions, purchases }, catalog, { now, graceDays: 7 }).plan.key;
+  return (await getEntitlements(userId, now)).plan.key;
 }
 
 function subscriptionSetup(user: { id: string; email: string }) {
@@ -68,7 +58,8 @@ describe("subscription events", () => {
     ["subscription.paused", "paused", "free"],
     ["subscription.canceled", "canceled", "free"],
     ["subscription.unpaid", "unpaid", "free"],
-    ["subscription.expired", "expired", "free"],
+    // Within the past_due grace (counted from the start of the unpaid period CREEM moved on to).
+    ["subscription.expired", "expired", "pro"],
   ])("%s stores status %s and gives plan %s", async (type, status, plan) => {
     const user = await newUser();
     const { base, event } = subscriptionSetup(user);
@@ -89,13 +80,37 @@ describe("subscription events", () => {
     expect(await planOf(user.id)).toBe("team");
   });
 
-  it("past_due keeps access through the grace period only", async () => {
+  it("past_due keeps access through the grace period after the failed renewal only", async () => {
     const user = await newUser();
-    const { base, event } = subscriptionSetup(user);
-    await deliver(db, event("subscription.past_due", { status: "past_due" }));
-    const end = base.periodEnd;
+    const { event } = subscriptionSetup(user);
+    // The renewal at the end of a period that is now behind us failed.
+    const end = Date.now() - DAY;
+    await deliver(
+      db,
+      event("subscription.past_due", { status: "past_due", periodStart: end - 30 * DAY, periodEnd: end }),
+    );
     expect(await planOf(user.id, new Date(end + 6 * DAY))).toBe("pro");
     expect(await planOf(user.id, new Date(end + 8 * DAY))).toBe("free");
+  });
+
+  it("a signed subscription.expired whose object says active, after a lapsed past_due, grants nothing", async () => {
+    const user = await newUser();
+    const { base, event } = subscriptionSetup(user);
+    const end = Date.now() - 10 * DAY;
+    const lapsed = { periodStart: end - 30 * DAY, periodEnd: end };
+    await deliver(db, event("subscription.past_due", { status: "past_due", ...lapsed }));
+    expect(await planOf(user.id)).toBe("free");
+    // Exactly as CREEM's documented sample of subscription.expired: "status": "active".
+    await deliver(db, event("subscription.expired", { status: "active", ...lapsed }));
+    const stored = await db.subscription.findUniqueOrThrow({ where: { id: base.id } });
+    expect(stored.status).toBe("expired");
+    expect(await planOf(user.id)).toBe("free");
+    // The same with CREEM having moved the period on: the grace still counts from the failed renewal.
+    await deliver(
+      db,
+      event("subscription.expired", { status: "active", periodStart: end, periodEnd: end + 30 * DAY }),
+    );
+    expect(await planOf(user.id)).toBe("free");
   });
 
   it("scheduled_cancel keeps access until the period ends", async () => {
@@ -188,7 +203,7 @@ describe("checkout, refund and dispute events", () => {
     expect(await planOf(user.id)).toBe("lifetime");
   });
 
-  it("refund.created and dispute.created revoke a one-time purchase, and a late paid never restores it", async () => {
+  it("a full refund and a dispute revoke a one-time purchase, whatever arrives first", async () => {
     const user = await newUser();
     const cust = customer(uid("cust"), user.email);
     const orderId = uid("ord");
@@ -200,13 +215,22 @@ describe("checkout, refund and dispute events", () => {
       productId: PRODUCTS.lifetime,
       orderId,
     });
-    // Refund first, purchase after: the refund is kept and wins.
-    expect((await deliver(db, refundCreated(uid("evt"), 2000, orderId, cust))).status).toBe(200);
+    // Refund first, purchase after: the refund is kept and counts.
+    const refund = refundCreated(uid("evt"), 2000, orderId, cust);
+    expect((await deliver(db, refund)).body.outcome).toBe("applied");
     expect((await deliver(db, purchase)).status).toBe(200);
     expect(await db.purchase.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
-      status: "refunded",
+      status: "paid",
       productId: PRODUCTS.lifetime,
       userId: user.id,
+    });
+    expect(
+      await db.paymentReversal.findUniqueOrThrow({ where: { id: (refund.object as { id: string }).id } }),
+    ).toMatchObject({
+      kind: "refund",
+      status: "succeeded",
+      amount: 29900,
+      orderId,
     });
     expect(await planOf(user.id)).toBe("free");
 
@@ -225,20 +249,71 @@ describe("checkout, refund and dispute events", () => {
       }),
     );
     expect(await planOf(other.id)).toBe("lifetime");
-    const dispute = disputeCreated(uid("evt"), 3000, order2, cust2);
-    expect((await deliver(db, dispute)).status).toBe(200);
-    expect((await db.purchase.findUniqueOrThrow({ where: { id: order2 } })).status).toBe("disputed");
-    expect(await planOf(other.id)).toBe("free");
+    expect((await deliver(db, disputeCreated(uid("evt"), 3000, order2, cust2))).status).toBe(200);
+    const entitlements = await getEntitlements(other.id);
+    expect(entitlements.plan.key).toBe("free");
+    expect(entitlements.disputed).toBe(true);
   });
 
-  it("a refund of a subscription payment leaves the subscription to its own events", async () => {
+  it("a failed refund of $1 or a partial refund of a $299 purchase is recorded only", async () => {
+    const user = await newUser();
+    const cust = customer(uid("cust"), user.email);
+    const orderId = uid("ord");
+    await deliver(
+      db,
+      checkoutCompleted({
+        eventId: uid("evt"),
+        at: 1000,
+        checkoutId: uid("ch"),
+        customer: cust,
+        productId: PRODUCTS.lifetime,
+        orderId,
+      }),
+    );
+    await deliver(
+      db,
+      refundCreated(uid("evt"), 2000, orderId, cust, { status: "failed", refundAmount: 100 }),
+    );
+    expect(await planOf(user.id)).toBe("lifetime");
+    await deliver(db, refundCreated(uid("evt"), 3000, orderId, cust, { refundAmount: 5000 }));
+    expect(await planOf(user.id)).toBe("lifetime");
+    expect(await db.paymentReversal.count({ where: { orderId } })).toBe(2);
+    // The rest of the payment refunded later: together they cover it, and access ends.
+    await deliver(db, refundCreated(uid("evt"), 4000, orderId, cust, { refundAmount: 24900 }));
+    expect(await planOf(user.id)).toBe("free");
+  });
+
+  it("a full refund of the current period's payment revokes the subscription; an earlier one does not", async () => {
     const user = await newUser();
     const { base, event, cust } = subscriptionSetup(user);
     await deliver(db, event("subscription.paid"));
-    expect((await deliver(db, refundCreated(uid("evt"), Date.now(), uid("ord"), cust, base.id))).status).toBe(
-      200,
+    const lastPeriod = { periodStart: base.periodStart - 30 * DAY, periodEnd: base.periodStart };
+    const payment = { subscriptionId: base.id, amount: 1900 };
+    await deliver(db, refundCreated(uid("evt"), Date.now(), uid("ord"), cust, { ...payment, ...lastPeriod }));
+    expect(await planOf(user.id)).toBe("pro");
+    const current = { periodStart: base.periodStart, periodEnd: base.periodEnd };
+    await deliver(
+      db,
+      refundCreated(uid("evt"), Date.now(), uid("ord"), cust, { ...payment, ...current, refundAmount: 500 }),
     );
     expect(await planOf(user.id)).toBe("pro");
+    await deliver(db, refundCreated(uid("evt"), Date.now(), uid("ord"), cust, { ...payment, ...current }));
+    expect(await planOf(user.id)).toBe("free");
+  });
+
+  it("a dispute of a subscription payment suspends it at once and marks the account", async () => {
+    const user = await newUser();
+    const { base, event, cust } = subscriptionSetup(user);
+    await deliver(db, event("subscription.paid"));
+    expect(await planOf(user.id)).toBe("pro");
+    await deliver(db, disputeCreated(uid("evt"), Date.now(), uid("ord"), cust, { subscriptionId: base.id }));
+    const entitlements = await getEntitlements(user.id);
+    expect(entitlements.plan.key).toBe("free");
+    expect(entitlements.disputed).toBe(true);
+    expect(entitlements.decisions.get(base.id)?.reason).toBe("disputed");
+    // A later renewal does not lift a dispute.
+    await deliver(db, event("subscription.paid"));
+    expect(await planOf(user.id)).toBe("free");
   });
 
   it("keeps events for unknown users and links them when the user signs up", async () => {

@@ -117,7 +117,7 @@ describe("order safety", () => {
       for (const event of order) expect((await deliver(db, event)).status).toBe(200);
       expect({ seed, ...(await finalState(run.subId)) }).toEqual({ seed, ...expected });
     }
-  });
+  }, 120_000);
 
   it("any order of the events up to past_due ends past due with the same grace start", async () => {
     const user = await db.user.create({ data: { email: `${uid("grace")}@example.com` } });

@@ -258,6 +258,7 @@ describe("describeLicenseKey", () => {
       id: "lk_1",
       productName: "Lifetime",
       key: "ABCDE-FGHIJ-K7QXZ",
+      revoked: false,
       maskedKey: "•••••-•••••-K7QXZ",
       statusLabel: "Active",
       statusTone: "success",
@@ -275,6 +276,12 @@ describe("describeLicenseKey", () => {
   ])("status %s → %s (%s)", (status, label, tone) => {
     const view = describeLicenseKey(license({ status }), catalog);
     expect([view.statusLabel, view.statusTone]).toEqual([label, tone]);
+  });
+
+  it("a revoked key (its purchase refunded or disputed) is no longer offered", () => {
+    const view = describeLicenseKey(license(), catalog, true);
+    expect(view).toMatchObject({ key: null, revoked: true, statusLabel: "Revoked", statusTone: "danger" });
+    expect(view.maskedKey).toBe("•••••-•••••-K7QXZ");
   });
 
   it("falls back for an unknown product, no activation limit and no expiry", () => {

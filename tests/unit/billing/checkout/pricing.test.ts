@@ -1,11 +1,10 @@
 import { testCatalog } from "../../../support/catalog";
 import { describe, expect, it } from "vitest";
 import { checkoutInputSchema, discountCheckSchema, discountCodeField } from "@/lib/billing/checkout/input";
+import { MAX_SEATS, PAID_PLAN_KEYS } from "@/lib/billing/plans";
 import {
   DISCOUNT_CODE_MESSAGE,
   DISCOUNT_CODE_PATTERN,
-  MAX_SEATS,
-  PAID_PLAN_KEYS,
   parsePricingSelection,
   pricingPath,
   type PricingSelection,

@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_PRORATION,
-  MAX_SEATS,
-  MIN_SEATS,
-  PLAN_CHANGE_BEHAVIOR,
-  PLAN_CHANGE_EXPLANATION,
-  PRORATION_CHOICES,
-  PRORATION_KEYS,
-} from "@/lib/billing/subscriptions/proration";
-import { MAX_SEATS as PRICING_MAX_SEATS } from "@/lib/billing/checkout/selection";
+import { CHANGE_BEHAVIOR, CHANGE_EXPLANATION } from "@/lib/billing/subscriptions/proration";
 import {
   allows,
   isEnded,
   needsPaymentFix,
   refusalFor,
   type SubscriptionChange,
-} from "@/lib/billing/subscriptions/rules";
+} from "@/lib/billing/subscription-status";
 
 const ENDED = "This subscription has already ended.";
 const RESUME_FIRST = "Resume your subscription before changing it.";
@@ -27,6 +18,7 @@ const NOTHING_TO_RESUME =
   "This subscription is not paused or scheduled to cancel, so there is nothing to resume.";
 const ALREADY_CANCELING = "This subscription is already set to cancel at the end of the period.";
 const PAUSED_CANCEL_NOW = "A paused subscription can only be canceled immediately.";
+const TRIAL_RUNS = "Plan and seat changes are available once your free trial ends.";
 
 const CHANGES = ["change", "pause", "resume", "period_end", "now"] as const satisfies SubscriptionChange[];
 type Row = Record<(typeof CHANGES)[number], string | undefined>;
@@ -35,7 +27,7 @@ const ok = undefined;
 // The full table: every change for every status, `undefined` meaning "allowed".
 const TABLE: Record<string, Row> = {
   active: { change: ok, pause: ok, resume: NOTHING_TO_RESUME, period_end: ok, now: ok },
-  trialing: { change: ok, pause: ok, resume: NOTHING_TO_RESUME, period_end: ok, now: ok },
+  trialing: { change: TRIAL_RUNS, pause: ok, resume: NOTHING_TO_RESUME, period_end: ok, now: ok },
   scheduled_cancel: {
     change: RESUME_FIRST,
     pause: ONLY_ACTIVE_PAUSE,
@@ -131,33 +123,10 @@ describe("isEnded / needsPaymentFix", () => {
   });
 });
 
-describe("change options", () => {
-  it("offers the three proration choices, each mapped to its own CREEM update_behavior", () => {
-    expect(PRORATION_KEYS).toEqual(["now", "next_renewal", "none"]);
-    expect(Object.fromEntries(PRORATION_KEYS.map((k) => [k, PRORATION_CHOICES[k].behavior]))).toEqual({
-      now: "proration-charge-immediately",
-      next_renewal: "proration-charge",
-      none: "proration-none",
-    });
-    for (const key of PRORATION_KEYS) {
-      expect(PRORATION_CHOICES[key].label.length).toBeGreaterThan(0);
-      expect(PRORATION_CHOICES[key].description.length).toBeGreaterThan(0);
-    }
-  });
-
-  it("defaults to CREEM's own default for seat changes, which is one of the choices", () => {
-    expect(DEFAULT_PRORATION).toBe("next_renewal");
-    expect(PRORATION_KEYS).toContain(DEFAULT_PRORATION);
-  });
-
-  it("charges plan changes immediately, and says so", () => {
-    expect(PLAN_CHANGE_BEHAVIOR).toBe("proration-charge-immediately");
-    expect(PLAN_CHANGE_EXPLANATION).toMatch(/charged right away/);
-  });
-
-  it("seat limits agree with the pricing page's", () => {
-    expect(MIN_SEATS).toBe(1);
-    expect(MAX_SEATS).toBe(100);
-    expect(MAX_SEATS).toBe(PRICING_MAX_SEATS);
+describe("change billing", () => {
+  it("charges or refunds the prorated difference now, never proration-none or the deprecated default", () => {
+    expect(CHANGE_BEHAVIOR).toBe("proration-charge-immediately");
+    expect(CHANGE_EXPLANATION).toMatch(/charges the prorated difference/);
+    expect(CHANGE_EXPLANATION).toMatch(/refunds the unused time/);
   });
 });

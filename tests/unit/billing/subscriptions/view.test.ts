@@ -1,10 +1,10 @@
 import { testCatalog } from "../../../support/catalog";
 import { describe, expect, it } from "vitest";
+import { periodSubtotal } from "@/lib/billing/money";
 import { type PlanPrice } from "@/lib/billing/plans";
 import {
   billingLabel,
   describeSubscription,
-  periodTotal,
   planChoices,
   priceLabel,
   type SubscriptionRow,
@@ -29,6 +29,8 @@ function row(status: string, overrides: Partial<SubscriptionRow> = {}): Subscrip
     canceledAt: null,
     trialEnd: null,
     stateAt: STATE_AT,
+    startedAt: PERIOD_START,
+    discount: null,
     ...overrides,
   };
 }
@@ -61,14 +63,14 @@ describe("priceLabel", () => {
   });
 });
 
-describe("periodTotal", () => {
+describe("periodSubtotal", () => {
   it("multiplies by the seats on per-seat plans", () => {
-    expect(periodTotal(price(1200, "month"), true, 3)).toBe(3600);
-    expect(periodTotal(price(1200, "month"), true, 1)).toBe(1200);
+    expect(periodSubtotal(price(1200, "month"), true, 3)).toBe(3600);
+    expect(periodSubtotal(price(1200, "month"), true, 1)).toBe(1200);
   });
 
   it("ignores the seats on plans that are not per seat", () => {
-    expect(periodTotal(price(1900, "month"), false, 3)).toBe(1900);
+    expect(periodSubtotal(price(1900, "month"), false, 3)).toBe(1900);
   });
 });
 
@@ -83,8 +85,10 @@ describe("describeSubscription", () => {
       priceLabel: "$19 / month",
       perSeat: false,
       seats: 1,
+      seatLimits: { min: 1, max: 1 },
       seatPrice: null,
       periodAmount: "$19",
+      discountLabel: null,
       status: "active",
       ended: false,
       statusLabel: "Active",
@@ -94,10 +98,22 @@ describe("describeSubscription", () => {
       period: "Jun 1, 2026 – Jul 1, 2026",
       periodEnd: "Jul 1, 2026",
       needsPaymentFix: false,
+      access: { granted: false, note: null },
       canChange: true,
+      changeRefusal: null,
       canPause: true,
       canResume: false,
       cancelTimings: ["period_end", "now"],
+      basis: {
+        status: "active",
+        units: 1,
+        startedAt: "2026-06-01T00:00:00.000Z",
+        currentPeriodStart: "2026-06-01T00:00:00.000Z",
+        currentPeriodEnd: "2026-07-01T00:00:00.000Z",
+        discount: undefined,
+        price: { amount: 1900, currency: "USD", interval: "month" },
+        perSeat: false,
+      },
     });
   });
 
@@ -117,7 +133,7 @@ describe("describeSubscription", () => {
       tone: "brand",
       summary: "Free trial until Jun 15, 2026, then $19 / month.",
       next: { date: "Jun 15, 2026", amount: "$19" },
-      flags: { ended: false, fix: false, change: true, pause: true, resume: false },
+      flags: { ended: false, fix: false, change: false, pause: true, resume: false },
       timings: ["period_end", "now"],
     },
     {
@@ -357,7 +373,7 @@ describe("planChoices", () => {
   const ids = (choices: ReturnType<typeof planChoices>) => choices.map((c) => c.productId);
 
   it("from Pro monthly with one seat: every other recurring price, in catalog order, ranked", () => {
-    const choices = planChoices({ productId: "prod_pro_m", seats: 1 }, catalog);
+    const choices = planChoices({ productId: "prod_pro_m", seats: 1, basis: null }, catalog);
     expect(ids(choices)).toEqual(["prod_starter", "prod_pro_y", "prod_team_m", "prod_team_y"]);
     expect(choices.map((c) => c.kind)).toEqual(["downgrade", "switch", "upgrade", "upgrade"]);
     expect(choices.some((c) => c.unavailableReason)).toBe(false);
@@ -379,7 +395,7 @@ describe("planChoices", () => {
 
   it("never offers the current product or a one-time plan", () => {
     for (const productId of ["prod_starter", "prod_pro_m", "prod_pro_y", "prod_team_m", "prod_team_y"]) {
-      const offered = ids(planChoices({ productId, seats: 1 }, catalog));
+      const offered = ids(planChoices({ productId, seats: 1, basis: null }, catalog));
       expect(offered).not.toContain(productId);
       expect(offered).not.toContain("prod_life");
       expect(offered).toHaveLength(4);
@@ -387,7 +403,7 @@ describe("planChoices", () => {
   });
 
   it("from Team monthly with 3 seats: per-account plans are unavailable until the seats are reduced", () => {
-    expect(planChoices({ productId: "prod_team_m", seats: 3 }, catalog)).toEqual([
+    expect(planChoices({ productId: "prod_team_m", seats: 3, basis: null }, catalog)).toEqual([
       {
         productId: "prod_starter",
         planName: "Starter",
@@ -431,18 +447,18 @@ describe("planChoices", () => {
   });
 
   it("an available choice has no unavailableReason key at all", () => {
-    const [starter] = planChoices({ productId: "prod_pro_m", seats: 1 }, catalog);
+    const [starter] = planChoices({ productId: "prod_pro_m", seats: 1, basis: null }, catalog);
     expect(starter).not.toHaveProperty("unavailableReason");
   });
 
   it("from a product the catalog does not know: every recurring price, all upgrades", () => {
-    const choices = planChoices({ productId: "prod_gone", seats: 1 }, catalog);
+    const choices = planChoices({ productId: "prod_gone", seats: 1, basis: null }, catalog);
     expect(ids(choices)).toEqual(["prod_starter", "prod_pro_m", "prod_pro_y", "prod_team_m", "prod_team_y"]);
     expect(choices.every((c) => c.kind === "upgrade")).toBe(true);
   });
 
   it("ranks against the current plan: from Lifetime (rank 2) Pro is a switch", () => {
-    const choices = planChoices({ productId: "prod_life", seats: 1 }, catalog);
+    const choices = planChoices({ productId: "prod_life", seats: 1, basis: null }, catalog);
     expect(choices.map((c) => [c.productId, c.kind])).toEqual([
       ["prod_starter", "downgrade"],
       ["prod_pro_m", "switch"],

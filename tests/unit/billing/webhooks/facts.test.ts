@@ -7,6 +7,7 @@ import {
   customer,
   envelope,
   PRODUCTS,
+  disputeCreated,
   refundCreated,
   subscription,
 } from "../../../support/creem-payloads";
@@ -97,14 +98,46 @@ describe("eventFacts", () => {
     });
   });
 
-  it("a refund of a one-time order reverses it; of a subscription payment, nothing", () => {
+  it("a refund is stored as told, of a one-time order or of a subscription payment", () => {
     expect(facts(refundCreated("evt_4", 7, "ord_1", cust)).reversal).toEqual({
+      id: "ref_evt_4",
+      kind: "refund",
+      status: "succeeded",
+      amount: 29900,
+      currency: "USD",
       orderId: "ord_1",
       transactionId: "tran_ord_1",
+      transactionPaid: 29900,
+      paidAt: new Date(1_700_000_000_000),
       customerId: "cust_1",
-      kind: "refunded",
     });
-    expect(facts(refundCreated("evt_5", 7, "ord_9", cust, "sub_1")).reversal).toBeUndefined();
+    const partial = refundCreated("evt_5", 7, "ord_9", cust, {
+      subscriptionId: "sub_1",
+      status: "failed",
+      amount: 1900,
+      refundAmount: 100,
+      periodStart: 1000,
+      periodEnd: 2000,
+    });
+    expect(facts(partial).reversal).toMatchObject({
+      kind: "refund",
+      status: "failed",
+      amount: 100,
+      transactionPaid: 1900,
+      subscriptionId: "sub_1",
+      periodStart: new Date(1000),
+      periodEnd: new Date(2000),
+    });
+  });
+
+  it("a dispute is stored as an open reversal of its payment", () => {
+    expect(facts(disputeCreated("evt_d", 9, "ord_2", cust)).reversal).toMatchObject({
+      id: "disp_evt_d",
+      kind: "dispute",
+      status: "open",
+      amount: 29900,
+      orderId: "ord_2",
+    });
   });
 
   it("unhandled events carry no facts", () => {
