@@ -4,9 +4,10 @@ import { nowIso } from "../core/clock";
 import { ApiError, conflict, notFound } from "../core/errors";
 import { newId } from "../core/ids";
 import { json, type Router } from "../http/router";
-import { parseJson, validate } from "../http/validation";
+import { pageQuery, parseJson, queryObject, validate } from "../http/validation";
 import type { LicenseRecord } from "../state/types";
-import { activeInstanceCount, wireLicense } from "../wire/license";
+import { activeInstanceCount, wireLicense, wireLicenseInstance } from "../wire/license";
+import { paginate } from "../wire/pagination";
 
 const activateSchema = z.object({ key: z.string().min(1), instance_name: z.string().min(1) });
 const instanceSchema = z.object({ key: z.string().min(1), instance_id: z.string().min(1) });
@@ -50,6 +51,15 @@ export function registerLicenseRoutes(router: Router, ctx: Ctx): void {
     const input = validate(instanceSchema, parseJson(req.body));
     const license = usableLicense(ctx, input.key);
     return json(wireLicense(license, instanceOf(license, input.instance_id)));
+  });
+
+  /** A license's instances, oldest first; `{id}` is the license id (its key is accepted too). */
+  router.add("GET", "/v1/licenses/:id/instances", "api", (req) => {
+    const id = req.params.id ?? "";
+    const license = ctx.store.state.licenses[id] ?? ctx.store.licenseByKey(id);
+    if (!license) throw notFound("License");
+    const query = validate(pageQuery(10), queryObject(req.query));
+    return json(paginate(license.instances.map(wireLicenseInstance), query.page_number, query.page_size));
   });
 
   router.add("POST", "/v1/licenses/deactivate", "api", (req) => {

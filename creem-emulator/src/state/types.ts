@@ -153,8 +153,17 @@ export interface SubscriptionItemRecord {
   units: number;
 }
 
-export type SubscriptionStatus =
-  "active" | "canceled" | "unpaid" | "paused" | "trialing" | "scheduled_cancel" | "past_due";
+export const SUBSCRIPTION_STATUSES = [
+  "active",
+  "canceled",
+  "unpaid",
+  "paused",
+  "trialing",
+  "scheduled_cancel",
+  "past_due",
+] as const;
+
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 export interface SubscriptionRecord {
   id: string;
