@@ -18,6 +18,8 @@ function parse(argv: string[]): ParsedArgs {
         times: { type: "string" },
         fail: { type: "boolean" },
         reversed: { type: "boolean" },
+        at: { type: "string" },
+        never: { type: "boolean" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },

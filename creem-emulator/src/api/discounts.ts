@@ -1,12 +1,14 @@
+// Discounts: create, get by id or code, search, delete (kept with status "deleted").
 import { z } from "zod";
 import type { Ctx } from "../context";
 import { nowIso } from "../core/clock";
 import { badRequest, conflict, notFound } from "../core/errors";
 import { newDiscountCode, newId } from "../core/ids";
 import { json, type Router } from "../http/router";
-import { parseJson, queryObject, validate } from "../http/validation";
+import { pageQuery, parseJson, queryObject, validate } from "../http/validation";
 import type { DiscountRecord } from "../state/types";
-import { wireDiscount } from "../wire/discount";
+import { effectiveDiscountStatus, wireDiscount } from "../wire/discount";
+import { paginate } from "../wire/pagination";
 
 const createSchema = z
   .object({
@@ -36,6 +38,22 @@ const getSchema = z.object({
   discount_id: z.string().min(1).optional(),
   discount_code: z.string().min(1).optional(),
 });
+
+const isoDate = (name: string) =>
+  z.string().refine((v) => !Number.isNaN(Date.parse(v)), {
+    message: `${name} must be a valid ISO 8601 date string`,
+  });
+
+const searchSchema = z.intersection(
+  pageQuery(10),
+  z.object({
+    product_id: z.string().min(1).optional(),
+    status: z.enum(["active", "draft", "expired", "scheduled", "deleted"]).optional(),
+    type: z.enum(["percentage", "fixed"]).optional(),
+    created_after: isoDate("created_after").optional(),
+    created_before: isoDate("created_before").optional(),
+  }),
+);
 
 export function registerDiscountRoutes(router: Router, ctx: Ctx): void {
   const { store } = ctx;
@@ -73,6 +91,26 @@ export function registerDiscountRoutes(router: Router, ctx: Ctx): void {
     const discount = store.discountByCode(query.discount_code);
     if (!discount) throw notFound("Discount");
     return json(wireDiscount(discount));
+  });
+
+  /** Newest first. `product_id` matches discounts that apply to it (an empty list applies to all). */
+  router.add("GET", "/v1/discounts/search", "api", (req) => {
+    const q = validate(searchSchema, queryObject(req.query));
+    const after = q.created_after === undefined ? -Infinity : Date.parse(q.created_after);
+    const before = q.created_before === undefined ? Infinity : Date.parse(q.created_before);
+    const matches = Object.values(store.state.discounts)
+      .filter(
+        (d) =>
+          (!q.product_id ||
+            d.applies_to_products.length === 0 ||
+            d.applies_to_products.includes(q.product_id)) &&
+          (!q.status || effectiveDiscountStatus(d) === q.status) &&
+          (!q.type || d.type === q.type) &&
+          Date.parse(d.created_at) > after &&
+          Date.parse(d.created_at) < before,
+      )
+      .sort((a, b) => b.created_at.localeCompare(a.created_at));
+    return json(paginate(matches.map(wireDiscount), q.page_number, q.page_size));
   });
 
   router.add("DELETE", "/v1/discounts/:id/delete", "api", (req) => {

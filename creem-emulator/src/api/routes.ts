@@ -5,6 +5,7 @@ import { registerCustomerRoutes } from "./customers";
 import { registerDiscountRoutes } from "./discounts";
 import { registerLicenseRoutes } from "./licenses";
 import { registerProductRoutes } from "./products";
+import { registerStatsRoutes } from "./stats";
 import { registerSubscriptionRoutes } from "./subscriptions";
 import { registerTransactionRoutes } from "./transactions";
 
@@ -17,4 +18,5 @@ export function registerApiRoutes(router: Router, ctx: Ctx): void {
   registerLicenseRoutes(router, ctx);
   registerDiscountRoutes(router, ctx);
   registerTransactionRoutes(router, ctx);
+  registerStatsRoutes(router, ctx);
 }

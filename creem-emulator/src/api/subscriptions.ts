@@ -8,7 +8,9 @@ import {
 } from "../billing/subscription-changes";
 import type { Ctx } from "../context";
 import { json, type Router } from "../http/router";
-import { parseJson, queryObject, validate } from "../http/validation";
+import { pageQuery, parseJson, queryObject, validate } from "../http/validation";
+import { SUBSCRIPTION_STATUSES } from "../state/types";
+import { paginate } from "../wire/pagination";
 import { wireSubscription } from "../wire/subscription";
 
 const UPDATE_BEHAVIORS = ["proration-charge-immediately", "proration-charge", "proration-none"] as const;
@@ -32,6 +34,16 @@ const upgradeSchema = z.object({
   update_behavior: z.enum(UPDATE_BEHAVIORS).default("proration-charge-immediately"),
 });
 
+/** The SDK sends only the page; customer, product and status filters are accepted as well. */
+const searchSchema = z.intersection(
+  pageQuery(10),
+  z.object({
+    customer_id: z.string().min(1).optional(),
+    product_id: z.string().min(1).optional(),
+    status: z.enum(SUBSCRIPTION_STATUSES).optional(),
+  }),
+);
+
 const cancelSchema = z.object({
   mode: z.enum(["immediate", "scheduled"]).optional(),
   onExecute: z.enum(["cancel", "pause"]).optional(),
@@ -48,6 +60,21 @@ export function registerSubscriptionRoutes(router: Router, ctx: Ctx): void {
       queryObject(req.query),
     );
     return respond(subscription_id);
+  });
+
+  /** Newest first. */
+  router.add("GET", "/v1/subscriptions/search", "api", (req) => {
+    const q = validate(searchSchema, queryObject(req.query));
+    const matches = Object.values(store.state.subscriptions)
+      .filter(
+        (s) =>
+          (!q.customer_id || s.customer_id === q.customer_id) &&
+          (!q.product_id || s.product_id === q.product_id) &&
+          (!q.status || s.status === q.status),
+      )
+      .sort((a, b) => b.created_at.localeCompare(a.created_at));
+    const items = matches.map((s) => wireSubscription(store, s));
+    return json(paginate(items, q.page_number, q.page_size));
   });
 
   router.add("POST", "/v1/subscriptions/:id", "api", (req) => {

@@ -4,7 +4,7 @@ import { conflict } from "../core/errors";
 import { newId } from "../core/ids";
 import type { EventRecord, SubscriptionRecord, TransactionRecord } from "../state/types";
 import { emitSubscriptionEvent } from "../webhooks/events";
-import { cycleAmount, discountAppliesTo, priceCharge } from "./pricing";
+import { applicableDiscount, billingPeriodOf, cycleAmount, mainPrice, priceCharge } from "./pricing";
 
 /**
  * Dunning, as modelled here: the 1st failed renewal makes the subscription `past_due`
@@ -20,28 +20,34 @@ export interface AdvanceResult {
   events: EventRecord[];
 }
 
-/** The renewal due at the current period end: list price, discount if it still applies, carried proration. */
+/**
+ * The renewal due at the current period end: the items' prices (as bought) times units, less the discount
+ * if it still applies. The next period's length follows the main item's price (e.g. monthly after a
+ * yearly -> monthly change with proration-none).
+ */
 function renewalCharge(ctx: Ctx, s: SubscriptionRecord) {
   const start = Date.parse(s.current_period_end_date);
-  const product = ctx.store.product(s.product_id);
-  const discount = s.discount_id ? ctx.store.state.discounts[s.discount_id] : undefined;
-  const discounted = discount !== undefined && discountAppliesTo(discount, s, start);
-  const price = priceCharge(cycleAmount(ctx.store, s), discounted ? discount : undefined);
-  const total = price.amount + s.pending_proration;
-  return { start, end: addPeriod(start, product.billing_period), price, total, discounted };
+  const discount = applicableDiscount(ctx.store, s, start);
+  const price = priceCharge(cycleAmount(ctx.store, s), discount);
+  return {
+    start,
+    end: addPeriod(start, billingPeriodOf(ctx.store, s)),
+    price,
+    discounted: discount !== undefined,
+  };
 }
 
 type RenewalCharge = ReturnType<typeof renewalCharge>;
 
 function recordTransaction(ctx: Ctx, s: SubscriptionRecord, charge: RenewalCharge, ok: boolean, at: number) {
-  const amount = Math.max(0, charge.total);
+  const amount = charge.price.amount;
   const transaction: TransactionRecord = {
     id: newId("tran"),
     amount,
     amount_paid: ok ? amount : 0,
     discount_amount: charge.price.discount_amount,
     tax_amount: 0,
-    currency: ctx.store.product(s.product_id).currency,
+    currency: mainPrice(ctx.store, s).currency,
     type: "invoice",
     status: ok ? "paid" : "declined",
     refunded_amount: 0,
@@ -67,9 +73,9 @@ export function renew(ctx: Ctx, s: SubscriptionRecord): AdvanceResult {
     current_period_end_date: iso(charge.end),
     last_transaction_id: transaction.id,
     last_transaction_date: iso(charge.start),
-    pending_proration: Math.min(0, charge.total),
     failed_payment_attempts: 0,
     discount_charges: s.discount_charges + (charge.discounted ? 1 : 0),
+    current_period_discounted: charge.discounted,
     updated_at: nowIso(),
   } satisfies Partial<SubscriptionRecord>);
   return { subscription: s, transaction, events: [emitSubscriptionEvent(ctx, "subscription.paid", s)] };

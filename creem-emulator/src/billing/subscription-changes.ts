@@ -3,8 +3,9 @@ import { nowIso } from "../core/clock";
 import { ApiError, badRequest, conflict } from "../core/errors";
 import type { EventRecord, SubscriptionRecord } from "../state/types";
 import { emitSubscriptionEvent } from "../webhooks/events";
-import { cycleAmount } from "./pricing";
-import { settleChange, type UpdateBehavior } from "./proration";
+import { settleAndAnnounce, type BeforeChange } from "./change-settlement";
+import { billingPeriodOf, cycleAmount, mainPrice, periodDiscount } from "./pricing";
+import type { UpdateBehavior } from "./proration";
 
 const CHANGEABLE = new Set(["active", "trialing", "past_due", "scheduled_cancel"]);
 
@@ -91,7 +92,18 @@ function findItem(s: SubscriptionRecord, change: ItemChange) {
   return s.items.length === 1 ? s.items[0] : undefined;
 }
 
-/** Changes item units (seats); settles the price difference per `behavior`; subscription.update (+ .paid). */
+function snapshot(ctx: Ctx, s: SubscriptionRecord): BeforeChange {
+  return {
+    cycle: cycleAmount(ctx.store, s),
+    billingPeriod: billingPeriodOf(ctx.store, s),
+    periodDiscount: periodDiscount(ctx.store, s),
+  };
+}
+
+/**
+ * Changes item units (seats) at once and settles the difference per `behavior` (proration.ts):
+ * subscription.update, then subscription.paid (charged) or refund.created (refunded).
+ */
 export function updateItems(
   ctx: Ctx,
   s: SubscriptionRecord,
@@ -99,7 +111,7 @@ export function updateItems(
   behavior: UpdateBehavior,
 ) {
   assertChangeable(s);
-  const oldCycle = cycleAmount(ctx.store, s);
+  const before = snapshot(ctx, s);
   let changed = false;
   for (const change of changes) {
     const item = findItem(s, change);
@@ -110,14 +122,14 @@ export function updateItems(
     }
   }
   if (!changed) return { subscription: s, events: [] as EventRecord[] };
-  const charged = settleChange(ctx, s, oldCycle, cycleAmount(ctx.store, s), behavior);
-  s.updated_at = nowIso();
-  const events = [emitSubscriptionEvent(ctx, "subscription.update", s)];
-  if (charged) events.push(emitSubscriptionEvent(ctx, "subscription.paid", s));
+  const events = settleAndAnnounce(ctx, s, before, behavior, cycleAmount(ctx.store, s));
   return { subscription: s, events };
 }
 
-/** Moves the subscription to another recurring product (plan change); subscription.update (+ .paid). */
+/**
+ * Moves the subscription to another recurring product at once (plan change) and settles per `behavior`;
+ * a product with another billing period starts a new period now when the change is settled.
+ */
 export function upgradeSubscription(
   ctx: Ctx,
   s: SubscriptionRecord,
@@ -131,10 +143,12 @@ export function upgradeSubscription(
   if (target.billing_type !== "recurring")
     throw badRequest("Subscriptions can only move to recurring products");
   if (target.status !== "active") throw badRequest("Product is archived");
-  if (target.currency !== current.currency) throw badRequest("The new product must use the same currency");
-  const oldCycle = cycleAmount(ctx.store, s);
+  if (target.currency !== mainPrice(ctx.store, s).currency) {
+    throw badRequest("The new product must use the same currency");
+  }
+  const before = snapshot(ctx, s);
   const item = s.items.find((i) => i.product_id === current.id) ?? s.items[0];
-  if (item) Object.assign(item, { product_id: target.id, price_id: target.price_id });
+  if (item) Object.assign(item, { product_id: target.id, price_id: ctx.store.recordPrice(target).id });
   s.product_id = target.id;
   const discount = s.discount_id ? ctx.store.state.discounts[s.discount_id] : undefined;
   if (
@@ -144,10 +158,6 @@ export function upgradeSubscription(
   ) {
     delete s.discount_id;
   }
-  const restart = target.billing_period !== current.billing_period;
-  const charged = settleChange(ctx, s, oldCycle, cycleAmount(ctx.store, s), behavior, restart);
-  s.updated_at = nowIso();
-  const events = [emitSubscriptionEvent(ctx, "subscription.update", s)];
-  if (charged) events.push(emitSubscriptionEvent(ctx, "subscription.paid", s));
+  const events = settleAndAnnounce(ctx, s, before, behavior, cycleAmount(ctx.store, s));
   return { subscription: s, events };
 }

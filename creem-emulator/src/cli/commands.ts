@@ -1,5 +1,12 @@
 import { CliError, type ControlClient } from "./client";
-import { deliveriesTable, eventsTable, type DeliverySummary, type EventSummary } from "./format";
+import {
+  deliveriesTable,
+  eventsTable,
+  licensesTable,
+  type DeliverySummary,
+  type EventSummary,
+  type LicenseSummary,
+} from "./format";
 import { USAGE } from "./usage";
 
 export interface ParsedArgs {
@@ -13,6 +20,8 @@ export interface ParsedArgs {
     times?: string;
     fail?: boolean;
     reversed?: boolean;
+    at?: string;
+    never?: boolean;
     json?: boolean;
   };
 }
@@ -131,6 +140,46 @@ export const COMMANDS: Record<string, Command> = {
       json: data,
       text: url ? `Webhooks now go to ${url}` : "Webhooks are off (events are only recorded).",
     };
+  },
+
+  licenses: async (client, { flags }) => {
+    const data = await client.get<{ items: LicenseSummary[] }>(
+      `/licenses${query({ customer_email: flags.customer })}`,
+    );
+    return { json: data, text: licensesTable(data.items) };
+  },
+
+  license: async (client, args) => {
+    const action = arg(args, 1, "revoke|expire|limit");
+    const id = encodeURIComponent(arg(args, 2, "license-id|key"));
+    const show = (l: LicenseSummary, what: string) => ({ json: l, text: `${what}\n${licensesTable([l])}` });
+    switch (action) {
+      case "revoke":
+        return show(
+          await client.post<LicenseSummary>(`/licenses/${id}/revoke`),
+          "Revoked (status disabled).",
+        );
+      case "expire": {
+        if (args.flags.at && args.flags.never) throw new CliError("Pass either --at or --never, not both");
+        const body = args.flags.never
+          ? { expires_at: null }
+          : args.flags.at
+            ? { expires_at: args.flags.at }
+            : {};
+        const l = await client.post<LicenseSummary>(`/licenses/${id}/expire`, body);
+        return show(l, l.expires_at ? `Expires at ${l.expires_at}.` : "Never expires.");
+      }
+      case "limit": {
+        const raw = arg(args, 3, "n|unlimited");
+        const limit = raw === "unlimited" ? null : Number(raw);
+        if (limit !== null && (!Number.isInteger(limit) || limit < 1))
+          throw new CliError("The limit must be a whole number of at least 1, or unlimited");
+        const l = await client.post<LicenseSummary>(`/licenses/${id}/limit`, { activation_limit: limit });
+        return show(l, `Activation limit ${l.activation_limit ?? "unlimited"}.`);
+      }
+      default:
+        throw new CliError(`Unknown license action "${action}". Use revoke, expire or limit.`);
+    }
   },
 
   products: async (client, args) => {

@@ -54,3 +54,28 @@ export function deliveriesTable(deliveries: DeliverySummary[]): string {
     ]),
   ]);
 }
+
+export interface LicenseSummary {
+  id: string;
+  key: string;
+  status: string;
+  activation: number;
+  activation_limit: number | null;
+  expires_at: string | null;
+  customer_email: string | null;
+}
+
+export function licensesTable(licenses: LicenseSummary[]): string {
+  if (licenses.length === 0) return "No licenses.";
+  return table([
+    ["KEY", "LICENSE", "STATUS", "ACTIVATIONS", "EXPIRES", "CUSTOMER"],
+    ...licenses.map((l) => [
+      l.key,
+      l.id,
+      l.status,
+      `${l.activation}/${l.activation_limit ?? "unlimited"}`,
+      l.expires_at ?? "never",
+      l.customer_email ?? "-",
+    ]),
+  ]);
+}

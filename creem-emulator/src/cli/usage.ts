@@ -20,6 +20,13 @@ Commands:
                                carry out a scheduled cancel
   refund <transaction-id>      Refund a paid transaction (refund.created)
   dispute <transaction-id>     Open a dispute on a paid transaction (dispute.created)
+  licenses [--customer EMAIL]  License keys with status, activations and expiry
+  license revoke <license-id|key>
+                               Revoke a key (status disabled: 410 on activate and validate)
+  license expire <license-id|key> [--at ISO-DATE | --never]
+                               Set expires_at (default: a second ago, so it is expired; --never clears it)
+  license limit <license-id|key> <n|unlimited>
+                               Set the activation limit (active instances above it stay active)
   webhook <url|off>            Set or clear the webhook URL
   webhook hold | webhook release [--reversed]
                                Hold new webhooks, then send the held ones in order or reversed

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { catalogDiscounts, catalogProducts } from "../catalog";
 import { refreshExpiry } from "../billing/checkout-session";
+import { licenseByIdOrKey, revoke, setActivationLimit, setExpiry } from "../billing/licenses";
 import { completeCheckout } from "../billing/purchase";
 import { openDispute, refundTransaction } from "../billing/refunds";
 import { advance } from "../billing/renewal";
@@ -8,9 +9,10 @@ import type { Ctx } from "../context";
 import { conflict } from "../core/errors";
 import { json, type Router } from "../http/router";
 import { parseJson, queryObject, validate } from "../http/validation";
-import { EVENT_TYPES, type EventRecord } from "../state/types";
+import { EVENT_TYPES, type EventRecord, type LicenseRecord } from "../state/types";
 import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import { wireCheckout } from "../wire/checkout";
+import { wireLicense, wireLicenseInstance } from "../wire/license";
 import { wireDispute, wireRefund } from "../wire/refund";
 import { wireSubscription } from "../wire/subscription";
 import { wireTransaction } from "../wire/transaction";
@@ -41,10 +43,17 @@ const triggerSchema = z.object({
   product_id: z.string().min(1).optional(),
 });
 const completeSchema = z.object({ email: z.email().optional(), name: z.string().optional() });
+const expireSchema = z.object({ expires_at: z.iso.datetime({ offset: true }).nullable().optional() });
+const limitSchema = z.object({ activation_limit: z.number().int().min(1).nullable() });
 
 /** The emulator's own JSON API under /__emulator (no API key): time travel, faults, events, state. */
 export function registerControlRoutes(router: Router, ctx: Ctx, webhooks: WebhookDispatcher): void {
   const { store } = ctx;
+  const licenseSummary = (l: LicenseRecord) => ({
+    ...wireLicense(l),
+    customer_email: store.state.customers[l.customer_id]?.email ?? null,
+    instances: l.instances.map(wireLicenseInstance),
+  });
   const body = <T extends z.ZodType>(schema: T, raw: string) => validate(schema, parseJson(raw));
   const withEvents = (events: EventRecord[]) => events.map(eventSummary);
   const requireWebhookUrl = () => {
@@ -154,6 +163,31 @@ export function registerControlRoutes(router: Router, ctx: Ctx, webhooks: Webhoo
   router.add("POST", "/__emulator/trigger", "control", (req) => {
     const input = body(triggerSchema, req.body);
     return json({ events: withEvents(trigger(ctx, input)) });
+  });
+
+  /** Licenses with their instances and owner (to find a key); `?customer_email=` narrows. */
+  router.add("GET", "/__emulator/licenses", "control", (req) => {
+    const email = req.query.get("customer_email");
+    const owner = email ? store.customerByEmail(email) : undefined;
+    if (email && !owner) return json({ items: [] });
+    const licenses = Object.values(store.state.licenses).filter((l) => !owner || l.customer_id === owner.id);
+    return json({ items: licenses.map(licenseSummary) });
+  });
+  router.add("POST", "/__emulator/licenses/:id/revoke", "control", (req) =>
+    json(licenseSummary(revoke(licenseByIdOrKey(store, req.params.id ?? "")))),
+  );
+  router.add("POST", "/__emulator/licenses/:id/expire", "control", (req) => {
+    const { expires_at } = body(expireSchema, req.body);
+    const license = licenseByIdOrKey(store, req.params.id ?? "");
+    const at =
+      expires_at === undefined ? undefined : expires_at === null ? null : new Date(expires_at).toISOString();
+    return json(licenseSummary(setExpiry(license, at)));
+  });
+  router.add("POST", "/__emulator/licenses/:id/limit", "control", (req) => {
+    const { activation_limit } = body(limitSchema, req.body);
+    return json(
+      licenseSummary(setActivationLimit(licenseByIdOrKey(store, req.params.id ?? ""), activation_limit)),
+    );
   });
 
   router.add("POST", "/__emulator/reset", "control", () => {

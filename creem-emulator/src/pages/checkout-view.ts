@@ -29,7 +29,7 @@ function summary(ctx: Ctx, checkout: CheckoutRecord): string {
   const { product, discount, trialDays, charge, dueToday } = checkoutTotals(ctx, checkout);
   const money = (cents: number) => formatMoney(cents, product.currency);
   const rows = [
-    `<dt>Price</dt><dd>${escapeHtml(priceLabel(product))}${checkout.units > 1 ? " per unit" : ""}</dd>`,
+    `<dt>Price</dt><dd>${escapeHtml(priceLabel(product, product.price))}${checkout.units > 1 ? " per unit" : ""}</dd>`,
   ];
   if (checkout.units > 1) rows.push(`<dt>Units</dt><dd>${checkout.units}</dd>`);
   rows.push(`<dt>Subtotal</dt><dd>${money(charge.sub_total)}</dd>`);

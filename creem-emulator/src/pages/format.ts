@@ -1,5 +1,5 @@
 import { formatMoney } from "../core/money";
-import type { ProductRecord } from "../state/types";
+import type { PriceRecord, ProductRecord } from "../state/types";
 
 const PERIOD_LABELS: Record<ProductRecord["billing_period"], string> = {
   "every-month": "month",
@@ -11,12 +11,14 @@ const PERIOD_LABELS: Record<ProductRecord["billing_period"], string> = {
   custom: "period",
 };
 
-/** `$19.00 / month`, or `$299.00 one-time`. */
-export function priceLabel(product: ProductRecord, amount = product.price): string {
-  const money = formatMoney(amount, product.currency);
-  return product.billing_type === "onetime"
+type PriceTerms = Pick<PriceRecord, "currency" | "billing_type" | "billing_period">;
+
+/** `$19.00 / month`, or `$299.00 one-time`: a product's current price, or a price a subscription keeps. */
+export function priceLabel(terms: PriceTerms, amount: number): string {
+  const money = formatMoney(amount, terms.currency);
+  return terms.billing_type === "onetime"
     ? `${money} one-time`
-    : `${money} / ${PERIOD_LABELS[product.billing_period]}`;
+    : `${money} / ${PERIOD_LABELS[terms.billing_period]}`;
 }
 
 export function dateLabel(value: string | number): string {

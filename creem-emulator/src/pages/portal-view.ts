@@ -1,3 +1,4 @@
+import { mainPrice } from "../billing/pricing";
 import type { Ctx } from "../context";
 import { formatMoney } from "../core/money";
 import type { CustomerRecord, SubscriptionRecord } from "../state/types";
@@ -21,6 +22,7 @@ function action(base: string, path: string, label: string, style: string): strin
 
 function subscriptionCard(ctx: Ctx, base: string, s: SubscriptionRecord): string {
   const product = ctx.store.product(s.product_id);
+  const price = mainPrice(ctx.store, s);
   const units = s.items.reduce((n, i) => n + i.units, 0);
   const sub = `${base}/subscriptions/${encodeURIComponent(s.id)}`;
   const periodLabel =
@@ -45,7 +47,7 @@ function subscriptionCard(ctx: Ctx, base: string, s: SubscriptionRecord): string
 ${s.status === "past_due" ? alertBox("Your last payment failed. Update your card to retry the payment.", `${titleId}-alert`) : ""}
 <dl class="summary">
 <dt>Status</dt><dd>${STATUS_LABELS[s.status]}</dd>
-<dt>Price</dt><dd>${escapeHtml(priceLabel(product))}${units > 1 ? ` × ${units}` : ""}</dd>
+<dt>Price</dt><dd>${escapeHtml(priceLabel(price, price.amount))}${units > 1 ? ` × ${units}` : ""}</dd>
 ${s.status === "canceled" ? "" : `<dt>${periodLabel}</dt><dd>${dateLabel(s.current_period_end_date)}</dd>`}
 <dt>Card</dt><dd>•••• ${escapeHtml(s.card_last4)}</dd>
 </dl>

@@ -9,8 +9,10 @@ import {
   type DiscountRecord,
   type LicenseRecord,
   type OrderRecord,
+  type PriceRecord,
   type ProductRecord,
   type StateData,
+  type SubscriptionItemRecord,
   type SubscriptionRecord,
   type TransactionRecord,
 } from "./types";
@@ -29,6 +31,8 @@ export class Store {
 
   constructor(readonly dataFile?: string) {
     this.state = (dataFile ? readStateFile(dataFile) : undefined) ?? emptyState();
+    // State files written before prices were kept: every product's current price becomes a price record.
+    for (const product of Object.values(this.state.products)) this.recordPrice(product);
   }
 
   save(): void {
@@ -44,12 +48,37 @@ export class Store {
 
   /** Puts the catalog products and discounts back to their definitions (redemption counts are kept). */
   seedCatalog(): void {
-    for (const product of catalogProducts()) this.state.products[product.id] = product;
+    for (const product of catalogProducts()) {
+      this.state.products[product.id] = product;
+      this.recordPrice(product);
+    }
     for (const discount of catalogDiscounts()) {
       const redeemed = this.state.discounts[discount.id]?.redeem_count ?? 0;
       this.state.discounts[discount.id] = { ...discount, redeem_count: redeemed };
     }
     this.save();
+  }
+
+  /** Keeps the product's current price fields as a price record (once per price id). */
+  recordPrice(product: ProductRecord): PriceRecord {
+    const existing = this.state.prices[product.price_id];
+    if (existing) return existing;
+    const price: PriceRecord = {
+      id: product.price_id,
+      product_id: product.id,
+      amount: product.price,
+      currency: product.currency,
+      billing_type: product.billing_type,
+      billing_period: product.billing_period,
+      created_at: product.updated_at,
+    };
+    this.state.prices[price.id] = price;
+    return price;
+  }
+
+  /** The price a subscription item was bought under (its product's current price if unknown). */
+  priceOf(item: SubscriptionItemRecord): PriceRecord {
+    return this.state.prices[item.price_id] ?? this.recordPrice(this.product(item.product_id));
   }
 
   product = (id: string): ProductRecord => required(this.state.products[id], "Product");

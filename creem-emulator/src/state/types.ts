@@ -43,10 +43,24 @@ export interface ProductRecord {
   trial_period_days?: number;
   features: FeatureRecord[];
   custom_fields?: CustomFieldRecord[];
-  /** The product's single price, referenced by subscription items. */
+  /** The product's current (default) price, referenced by new subscription items. */
   price_id: string;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * One price of a product. Changing a product's price fields mints a new default price; subscriptions keep
+ * the price they were bought under (CREEM's "Update a product" docs).
+ */
+export interface PriceRecord {
+  id: string;
+  product_id: string;
+  amount: number;
+  currency: string;
+  billing_type: "recurring" | "onetime";
+  billing_period: BillingPeriod;
+  created_at: string;
 }
 
 export interface CustomerRecord {
@@ -55,6 +69,8 @@ export interface CustomerRecord {
   name: string | null;
   country: string | null;
   metadata?: Record<string, unknown>;
+  /** The seller's own id for the customer (set through the API). */
+  external_id?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -137,8 +153,17 @@ export interface SubscriptionItemRecord {
   units: number;
 }
 
-export type SubscriptionStatus =
-  "active" | "canceled" | "unpaid" | "paused" | "trialing" | "scheduled_cancel" | "past_due";
+export const SUBSCRIPTION_STATUSES = [
+  "active",
+  "canceled",
+  "unpaid",
+  "paused",
+  "trialing",
+  "scheduled_cancel",
+  "past_due",
+] as const;
+
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 export interface SubscriptionRecord {
   id: string;
@@ -155,6 +180,8 @@ export interface SubscriptionRecord {
   discount_id?: string;
   /** How many charges the discount has been applied to (for `once` discounts). */
   discount_charges: number;
+  /** Whether the discount was applied to the current period's charge (values unused time on a decrease). */
+  current_period_discounted?: boolean;
   metadata?: Record<string, unknown>;
   /** What happens at period end while `scheduled_cancel` (cancel `onExecute`). */
   scheduled_action?: "cancel" | "pause";
@@ -162,8 +189,6 @@ export interface SubscriptionRecord {
   resume_status?: "active" | "trialing" | "past_due";
   /** Consecutive failed renewal attempts (dunning); reset by a successful charge. */
   failed_payment_attempts: number;
-  /** Proration carried to the next renewal: positive = extra charge, negative = credit. */
-  pending_proration: number;
   card_last4: string;
   created_at: string;
   updated_at: string;
@@ -228,6 +253,7 @@ export interface DisputeRecord {
 export interface StateData {
   version: 1;
   products: Record<string, ProductRecord>;
+  prices: Record<string, PriceRecord>;
   customers: Record<string, CustomerRecord>;
   checkouts: Record<string, CheckoutRecord>;
   orders: Record<string, OrderRecord>;
@@ -249,6 +275,7 @@ export function emptyState(): StateData {
   return {
     version: 1,
     products: {},
+    prices: {},
     customers: {},
     checkouts: {},
     orders: {},

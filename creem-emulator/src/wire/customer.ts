@@ -10,6 +10,7 @@ export function wireCustomer(c: CustomerRecord) {
     // `country` is always present, possibly null.
     country: c.country,
     ...(c.metadata === undefined ? {} : { metadata: c.metadata }),
+    ...(c.external_id === undefined ? {} : { external_id: c.external_id }),
     created_at: c.created_at,
     updated_at: c.updated_at,
   };

@@ -1,7 +1,5 @@
+import { activeInstanceCount, licenseStatus } from "../billing/licenses";
 import type { LicenseInstanceRecord, LicenseRecord } from "../state/types";
-
-export const activeInstanceCount = (l: LicenseRecord): number =>
-  l.instances.filter((i) => i.status === "active").length;
 
 export function wireLicenseInstance(i: LicenseInstanceRecord) {
   return {
@@ -14,14 +12,17 @@ export function wireLicenseInstance(i: LicenseInstanceRecord) {
   };
 }
 
-/** `instance` is the single instance the call was about (activate/validate/deactivate), else null. */
+/**
+ * `activation` counts the active instances; `instance` is the single instance the call was about
+ * (activate/validate/deactivate), else null.
+ */
 export function wireLicense(l: LicenseRecord, instance: LicenseInstanceRecord | null = null) {
   return {
     id: l.id,
     mode: "test" as const,
     object: "license" as const,
     product_id: l.product_id,
-    status: l.status,
+    status: licenseStatus(l),
     key: l.key,
     activation: activeInstanceCount(l),
     activation_limit: l.activation_limit,

@@ -70,6 +70,37 @@ describe("npm run creem -- <command>", () => {
     expect(Object.keys(emulator.store.state.products)).toContain(PRODUCT_IDS.lifetime);
   });
 
+  const licenseKeyOf = async (email: string) => {
+    await buy(emulator, PRODUCT_IDS.lifetime, email);
+    return Object.values(emulator.store.state.licenses).find(
+      (l) => emulator.store.state.customers[l.customer_id]?.email === email,
+    )!.key;
+  };
+
+  it("lists licenses, and sets a key's limit and expiry", async () => {
+    const key = await licenseKeyOf("cli-license@example.com");
+    const listed = await cli("licenses", "--customer", "cli-license@example.com");
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^KEY\s+LICENSE\s+STATUS\s+ACTIVATIONS\s+EXPIRES\s+CUSTOMER/);
+    expect(listed.stdout).toMatch(
+      new RegExp(`${key}\\s+lic_\\w+\\s+inactive\\s+0/3\\s+never\\s+cli-license@example.com`),
+    );
+    const limited = await cli("license", "limit", key, "unlimited");
+    expect(limited.stdout).toContain("Activation limit unlimited.");
+    expect(limited.stdout).toContain("0/unlimited");
+    const expired = await cli("license", "expire", key, "--at", "2030-05-01T00:00:00Z");
+    expect(expired.stdout).toContain("Expires at 2030-05-01T00:00:00.000Z.");
+  });
+
+  it("revokes a key, and refuses a bad limit", async () => {
+    const key = await licenseKeyOf("cli-revoke@example.com");
+    const revoked = await cli("license", "revoke", key, "--json");
+    expect(JSON.parse(revoked.stdout)).toMatchObject({ key, status: "disabled" });
+    const bad = await cli("license", "limit", key, "0");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("The limit must be a whole number of at least 1, or unlimited");
+  });
+
   it("exits 1 with a clear message on usage errors and API errors", async () => {
     const missing = await cli("advance");
     expect(missing.code).toBe(1);
