@@ -84,7 +84,7 @@ const CALLS: Array<[string, Call]> = [
     async (c) => {
       const list = await c.products.list({ page: 1, limit: 3 });
       expect(list.items).toHaveLength(3);
-      expect(list.pagination).toMatchObject({ totalRecords: 7, totalPages: 3, currentPage: 1, nextPage: 2 });
+      expect(list.pagination).toMatchObject({ totalRecords: 8, totalPages: 3, currentPage: 1, nextPage: 2 });
     },
   ],
   [
@@ -92,7 +92,7 @@ const CALLS: Array<[string, Call]> = [
     async (c) => {
       // `query` is not a filter of the API: it is ignored, the page is returned.
       const found = await c.products.search({ query: "Pro", page: 1, limit: 10 });
-      expect(found.pagination.totalRecords).toBe(7);
+      expect(found.pagination.totalRecords).toBe(8);
     },
   ],
   [

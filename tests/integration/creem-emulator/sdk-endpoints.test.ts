@@ -360,7 +360,7 @@ describe("stats summary", () => {
     await buy(emulator, PRODUCT_IDS.proMonthly, "stats@example.com");
     const summary = await creem.stats.getSummary("USD");
     expect(summary.totals).toMatchObject({
-      totalProducts: 6,
+      totalProducts: 7,
       totalSubscriptions: 1,
       totalCustomers: 1,
       totalPayments: 1,

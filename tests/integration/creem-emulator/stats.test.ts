@@ -55,7 +55,7 @@ describe("stats summary", () => {
 
   it("adds up every payment, its fee, refunds and the MRR of paying subscriptions", async () => {
     expect((await summary("currency=USD")).totals).toEqual({
-      totalProducts: 6,
+      totalProducts: 7,
       totalSubscriptions: 5, // pro, team, yearly, trial, canceled
       totalCustomers: 6,
       totalPayments: 5, // 1900, 29900 (refunded), 2880, 19000, 1900 (canceled later)
@@ -78,7 +78,7 @@ describe("stats summary", () => {
       totalRevenue: 29900 + 2880,
       totalNetRevenue: -1206 + 2728,
       // Point-in-time figures ignore the range.
-      totalProducts: 6,
+      totalProducts: 7,
       activeSubscriptions: 4,
       monthlyRecurringRevenue: 6363,
     });
