@@ -116,3 +116,67 @@ describe("startCheckout", () => {
     });
   });
 });
+
+describe("a free trial is once per customer", () => {
+  const starter = { plan: "starter", interval: "month", seats: 1 } as const;
+  const productOf = async (userId: string) =>
+    (await db.checkout.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" } })).productId;
+
+  async function trialedAndCanceled(user: { id: string; email: string }, via: "user" | "email") {
+    await db.subscription.create({
+      data: {
+        id: `sub_${randomUUID().slice(0, 12)}`,
+        userId: via === "user" ? user.id : null,
+        customerId: `cust_${randomUUID().slice(0, 12)}`,
+        customerEmail: user.email,
+        productId: PRODUCT_IDS.starterMonthly,
+        status: "canceled",
+        trialStartedAt: new Date(Date.now() - 40 * 86_400_000),
+        stateAt: new Date(),
+        stateSource: "test",
+      },
+    });
+  }
+
+  it("a first Starter checkout gets the product with the trial", async () => {
+    const user = await newUser(db);
+    expect((await startCheckout(deps, user, starter)).kind).toBe("checkout");
+    expect(await productOf(user.id)).toBe(PRODUCT_IDS.starterMonthly);
+  });
+
+  it.each(["user", "email"] as const)(
+    "after a trial (found by %s), Starter is sold without one: the same price, no second trial",
+    async (via) => {
+      const user = await newUser(db);
+      await trialedAndCanceled(user, via);
+      const outcome = await startCheckout(deps, user, starter);
+      expect(outcome.kind).toBe("checkout");
+      expect(await productOf(user.id)).toBe(PRODUCT_IDS.starterMonthlyNoTrial);
+      const row = await db.checkout.findFirstOrThrow({ where: { userId: user.id } });
+      const sent = await creem.client.checkouts.get(row.creemCheckoutId!);
+      expect(typeof sent.product === "object" ? sent.product.trialPeriodDays : undefined).toBeUndefined();
+    },
+  );
+
+  it("a customer who already trialed is refused when the catalog has no trial-free product", async () => {
+    const user = await newUser(db);
+    await trialedAndCanceled(user, "user");
+    const withoutFallback = {
+      ...deps,
+      catalog: {
+        ...catalog,
+        byKey: (key: Parameters<typeof catalog.byKey>[0]) => {
+          const plan = catalog.byKey(key);
+          return { ...plan, prices: plan.prices.map((p) => ({ ...p, productIdWithoutTrial: undefined })) };
+        },
+      },
+    };
+    const outcome = await startCheckout(withoutFallback, user, starter);
+    expect(outcome).toEqual({
+      kind: "refused",
+      message:
+        "You have already had your free trial of Starter, and it cannot be bought without one here. Contact us to subscribe.",
+    });
+    expect(await db.checkout.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
