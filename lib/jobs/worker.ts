@@ -1,0 +1,84 @@
+import PgBoss from "pg-boss";
+import type { JobContext, JobDefinition } from "./definition";
+import { jobs as registeredJobs } from "./registry";
+
+// Runs the registered jobs with pg-boss on the app's own database (schema `pgboss`, created on first start).
+// Any number of workers may run: pg-boss hands each job to one of them, the schedules fire once per slot
+// across all instances, and a queue holds at most one waiting and one running job (policy "stately").
+
+export const JOBS_SCHEMA = "pgboss";
+
+export function createBoss(connectionString: string): PgBoss {
+  return new PgBoss({ connectionString, schema: JOBS_SCHEMA, application_name: "jobs", max: 4 });
+}
+
+function queueOptions(job: JobDefinition): Omit<PgBoss.Queue, "name"> {
+  return {
+    policy: "stately",
+    retryLimit: job.retry.limit,
+    retryDelay: job.retry.delaySeconds,
+    retryBackoff: job.retry.backoff,
+    expireInSeconds: job.timeoutSeconds,
+  };
+}
+
+/** Creates or updates each job's queue and schedule (safe from several instances at once). */
+export async function registerJobs(boss: PgBoss, definitions: JobDefinition[]): Promise<void> {
+  for (const job of definitions) {
+    await boss.createQueue(job.name, { name: job.name, ...queueOptions(job) });
+    await boss.updateQueue(job.name, { name: job.name, ...queueOptions(job) });
+    if (job.schedule) {
+      await boss.schedule(job.name, job.schedule, {}, { tz: "UTC", singletonKey: job.singletonKey });
+    } else {
+      await boss.unschedule(job.name);
+    }
+  }
+}
+
+/** Queues a run now; null when one is already waiting (its singleton key is taken). */
+export function sendJob(boss: PgBoss, job: JobDefinition): Promise<string | null> {
+  return boss.send(job.name, {}, { singletonKey: job.singletonKey });
+}
+
+export type JobWorker = { boss: PgBoss; stop: () => Promise<void> };
+
+export async function startJobWorker(options: {
+  connectionString: string;
+  context: Omit<JobContext, "log">;
+  definitions?: JobDefinition[];
+  /** How often an idle worker looks for work (pg-boss polls). */
+  pollingIntervalSeconds?: number;
+  log?: (line: string) => void;
+}): Promise<JobWorker> {
+  const definitions = options.definitions ?? registeredJobs;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const boss = createBoss(options.connectionString);
+  boss.on("error", (error) => log(`[jobs] ${error.message}`));
+  await boss.start();
+  await registerJobs(boss, definitions);
+
+  for (const job of definitions) {
+    await boss.work(
+      job.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
+      async ([run]) => {
+        const started = Date.now();
+        const attempt = `attempt ${run!.retryCount + 1} of ${job.retry.limit + 1}`;
+        log(`[jobs] ${job.name} ${run!.id} started (${attempt})`);
+        try {
+          const output = await job.handler({
+            ...options.context,
+            log: (line) => log(`[jobs] ${job.name}: ${line}`),
+          });
+          log(`[jobs] ${job.name} ${run!.id} done in ${Date.now() - started} ms`);
+          return output;
+        } catch (error) {
+          log(`[jobs] ${job.name} ${run!.id} failed (${attempt}): ${(error as Error).message}`);
+          throw error;
+        }
+      },
+    );
+  }
+
+  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };
+}
