@@ -17,7 +17,7 @@ const summary = (output: unknown) => {
   return (o.message ?? JSON.stringify(output)).split("\n")[0]!.slice(0, 160);
 };
 
-const boss = createBoss(env.DATABASE_URL);
+const boss = createBoss(env.DATABASE_URL, "client");
 boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
 await boss.start();
 try {
@@ -69,3 +69,5 @@ try {
 } finally {
   await boss.stop({ graceful: false, wait: true });
 }
+// pg-boss can leave a timer behind when stopped right after starting; nothing is left to do here.
+process.exit();

@@ -14,7 +14,7 @@ const { replay, sync } = await reconcile(db, getCreem(), (line) => console.log(l
 console.log(
   `${replay.pending} pending events (${replay.applied} applied, ${replay.failed} failed, ` +
     `${replay.unreadable} unreadable); ${sync.checkouts} checkouts and ${sync.subscriptions} subscriptions ` +
-    `synced, ${sync.failed} failed`,
+    `synced, ${sync.unknown} unknown at CREEM, ${sync.failed} failed`,
 );
 await db.$disconnect();
 process.exit(replay.failed + sync.failed > 0 ? 1 : 0);

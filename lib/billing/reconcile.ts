@@ -1,4 +1,4 @@
-import { parseWebhookEvent, type CreemClient } from "@/lib/creem";
+import { CreemError, parseWebhookEvent, type CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { processEvent } from "./inbox";
 import { syncCheckout, syncSubscription } from "./sync";
@@ -11,7 +11,10 @@ import { syncCheckout, syncSubscription } from "./sync";
 export type ReconcileLog = (line: string) => void;
 
 export type ReplayResult = { pending: number; applied: number; failed: number; unreadable: number };
-export type SyncResult = { checkouts: number; subscriptions: number; failed: number };
+/** `unknown`: CREEM does not know the id (e.g. test-mode rows after switching to live keys): logged, not retried. */
+export type SyncResult = { checkouts: number; subscriptions: number; unknown: number; failed: number };
+
+const unknownAtCreem = (error: unknown) => error instanceof CreemError && error.code === "not_found";
 
 /** How far back a checkout still pending here is looked up at CREEM (its webhook may have been lost). */
 export const PENDING_CHECKOUT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -64,7 +67,7 @@ export async function syncFromCreem(
   log: ReconcileLog = () => {},
   now = new Date(),
 ): Promise<SyncResult> {
-  const result: SyncResult = { checkouts: 0, subscriptions: 0, failed: 0 };
+  const result: SyncResult = { checkouts: 0, subscriptions: 0, unknown: 0, failed: 0 };
   const checkouts = await db.checkout.findMany({
     where: {
       status: "pending",
@@ -80,7 +83,8 @@ export async function syncFromCreem(
       result.checkouts++;
       log(`checkout ${creemCheckoutId}: ${synced.status}${synced.outcome ? ` (${synced.outcome})` : ""}`);
     } catch (error) {
-      result.failed++;
+      if (unknownAtCreem(error)) result.unknown++;
+      else result.failed++;
       log(`checkout ${creemCheckoutId}: could not be synced (${(error as Error).message})`);
     }
   }
@@ -93,7 +97,8 @@ export async function syncFromCreem(
       log(`subscription ${id}: ${await syncSubscription(db, creem, id)}`);
       result.subscriptions++;
     } catch (error) {
-      result.failed++;
+      if (unknownAtCreem(error)) result.unknown++;
+      else result.failed++;
       log(`subscription ${id}: could not be synced (${(error as Error).message})`);
     }
   }

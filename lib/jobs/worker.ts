@@ -8,8 +8,19 @@ import { jobs as registeredJobs } from "./registry";
 
 export const JOBS_SCHEMA = "pgboss";
 
-export function createBoss(connectionString: string): PgBoss {
-  return new PgBoss({ connectionString, schema: JOBS_SCHEMA, application_name: "jobs", max: 4 });
+/**
+ * A pg-boss instance on the app's database. A worker keeps the schedules firing and maintains the tables;
+ * a client (`npm run jobs`, tests) only reads and sends.
+ */
+export function createBoss(connectionString: string, role: "worker" | "client" = "worker"): PgBoss {
+  return new PgBoss({
+    connectionString,
+    schema: JOBS_SCHEMA,
+    application_name: role === "worker" ? "jobs-worker" : "jobs-client",
+    max: role === "worker" ? 4 : 2,
+    schedule: role === "worker",
+    supervise: role === "worker",
+  });
 }
 
 function queueOptions(job: JobDefinition): Omit<PgBoss.Queue, "name"> {
