@@ -28,7 +28,7 @@ try {
       console.error(`Unknown job "${name ?? ""}". Jobs: ${jobs.map((j) => j.name).join(", ")}`);
       process.exitCode = 1;
     } else {
-      await registerJobs(boss, [job]);
+      await registerJobs(boss, [job], env.DATABASE_URL);
       const id = await sendJob(boss, job);
       console.log(
         id ? `Queued ${job.name} (${id}); a worker runs it.` : `${job.name} is already waiting to run.`,

@@ -1,3 +1,4 @@
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { JobContext, JobDefinition } from "./definition";
 import { jobs as registeredJobs } from "./registry";
@@ -33,16 +34,35 @@ function queueOptions(job: JobDefinition): Omit<PgBoss.Queue, "name"> {
   };
 }
 
-/** Creates or updates each job's queue and schedule (safe from several instances at once). */
-export async function registerJobs(boss: PgBoss, definitions: JobDefinition[]): Promise<void> {
-  for (const job of definitions) {
-    await boss.createQueue(job.name, { name: job.name, ...queueOptions(job) });
-    await boss.updateQueue(job.name, { name: job.name, ...queueOptions(job) });
-    if (job.schedule) {
-      await boss.schedule(job.name, job.schedule, {}, { tz: "UTC", singletonKey: job.singletonKey });
-    } else {
-      await boss.unschedule(job.name);
+// Any fixed number: the advisory lock that lets one instance at a time register queues.
+const REGISTER_LOCK = 7_110_001;
+
+/**
+ * Creates or updates each job's queue and schedule. Instances starting together take turns (an advisory
+ * lock): pg-boss creates a queue's partition table, and concurrent creations deadlock.
+ */
+export async function registerJobs(
+  boss: PgBoss,
+  definitions: JobDefinition[],
+  connectionString: string,
+): Promise<void> {
+  const lock = new pg.Client({ connectionString, application_name: "jobs-register" });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [REGISTER_LOCK]);
+    for (const job of definitions) {
+      await boss.createQueue(job.name, { name: job.name, ...queueOptions(job) });
+      await boss.updateQueue(job.name, { name: job.name, ...queueOptions(job) });
+      if (job.schedule) {
+        await boss.schedule(job.name, job.schedule, {}, { tz: "UTC", singletonKey: job.singletonKey });
+      } else {
+        await boss.unschedule(job.name);
+      }
     }
+  } finally {
+    // Ending the session releases the lock too, should the unlock fail.
+    await lock.query("SELECT pg_advisory_unlock($1)", [REGISTER_LOCK]).catch(() => undefined);
+    await lock.end();
   }
 }
 
@@ -66,7 +86,7 @@ export async function startJobWorker(options: {
   const boss = createBoss(options.connectionString);
   boss.on("error", (error) => log(`[jobs] ${error.message}`));
   await boss.start();
-  await registerJobs(boss, definitions);
+  await registerJobs(boss, definitions, options.connectionString);
 
   for (const job of definitions) {
     await boss.work(

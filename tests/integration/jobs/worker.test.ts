@@ -64,7 +64,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 describe("job worker (pg-boss on the app database)", () => {
   it("registers each queue and schedule once, however many instances start at the same time", async () => {
     const instances = await Promise.all([boss(), boss(), boss()]);
-    await Promise.all(instances.map((b) => registerJobs(b, jobs)));
+    await Promise.all(instances.map((b) => registerJobs(b, jobs, url)));
 
     const schedules = await instances[0]!.getSchedules();
     for (const job of jobs.filter((j) => j.schedule)) {
@@ -87,7 +87,7 @@ describe("job worker (pg-boss on the app database)", () => {
   it("keeps one waiting run per singleton key, whoever sends it", async () => {
     const job = testJob({});
     const [a, b] = await Promise.all([boss(), boss()]);
-    await registerJobs(a, [job]);
+    await registerJobs(a, [job], url);
     const sent = await Promise.all([sendJob(a, job), sendJob(b, job), sendJob(a, job)]);
     expect(sent.filter((id) => id !== null)).toHaveLength(1);
   });
