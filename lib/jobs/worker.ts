@@ -76,6 +76,7 @@ export type JobWorker = { boss: PgBoss; stop: () => Promise<void> };
 export async function startJobWorker(options: {
   connectionString: string;
   context: Omit<JobContext, "log">;
+  /** Default: the registry (and schedules of jobs no longer in it are removed). Tests pass their own. */
   definitions?: JobDefinition[];
   /** How often an idle worker looks for work (pg-boss polls). */
   pollingIntervalSeconds?: number;
@@ -87,6 +88,12 @@ export async function startJobWorker(options: {
   boss.on("error", (error) => log(`[jobs] ${error.message}`));
   await boss.start();
   await registerJobs(boss, definitions, options.connectionString);
+  if (!options.definitions) {
+    // A job deleted from the registry stops being scheduled (its queue and past runs stay, for `npm run jobs`).
+    for (const schedule of await boss.getSchedules()) {
+      if (!definitions.some((job) => job.name === schedule.name)) await boss.unschedule(schedule.name);
+    }
+  }
 
   for (const job of definitions) {
     await boss.work(
