@@ -1,7 +1,7 @@
 import { CreemError, parseWebhookEvent, type CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { processEvent } from "./inbox";
-import { syncCheckout, syncSubscription } from "./sync";
+import { processEvent } from "./webhooks/inbox";
+import { syncCheckout, syncSubscription } from "./webhooks/sync";
 
 // Catching up with CREEM after something went wrong: webhook events whose processing failed are applied
 // again, and the stored state is pulled from CREEM. CREEM stops retrying a webhook after about an hour, so
@@ -25,7 +25,8 @@ export async function replayFailedEvents(
   log: ReconcileLog = () => {},
 ): Promise<ReplayResult> {
   const pending = await db.webhookEvent.findMany({
-    where: { processedAt: null },
+    // Syncs are recorded in the inbox too (`sync.*`): a failed one is simply done again by the next sync.
+    where: { processedAt: null, NOT: { type: { startsWith: "sync." } } },
     orderBy: { createdAt: "asc" },
     select: { id: true, type: true, payload: true },
   });
