@@ -9,6 +9,9 @@ import { run } from "./lib/run";
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, ".test-results");
 
+// The whole run should stay under this on CI's machine (2 cores); a slower run says so in its output.
+const BUDGET_SECONDS = 10 * 60;
+
 type Step = { name: string; command: string[]; env?: NodeJS.ProcessEnv; after?: () => void };
 
 const steps: Step[] = [
@@ -115,7 +118,13 @@ async function main() {
     step.after?.();
     timings.push(`${step.name.padEnd(12)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
-  console.log(`\n${timings.join("\n")}\ntotal        ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`\n${timings.join("\n")}\ntotal        ${seconds.toFixed(1)} s`);
+  if (seconds > BUDGET_SECONDS) {
+    console.log(
+      `⚠ over the ${BUDGET_SECONDS / 60}-minute budget for the whole run: find the slow step above`,
+    );
+  }
 
   const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
   for (const file of ["vitest.json", "e2e.json"]) {
