@@ -22,7 +22,8 @@ ARG NEXT_PUBLIC_APP_URL=http://localhost:3000
 ENV NEXT_PUBLIC_APP_URL=${NEXT_PUBLIC_APP_URL}
 RUN npm run build
 ENV NODE_ENV=production
-USER node
+# Stays root: the Prisma CLI's schema engine was downloaded into root's cache during the build. Nothing here
+# listens on a port; the internet-facing `app` image below runs as the unprivileged `node` user.
 CMD ["npm", "run", "worker"]
 
 FROM ${NODE_IMAGE} AS app
