@@ -13,7 +13,8 @@ export default defineConfig({
   },
   test: {
     // `npm test` runs both projects in one process with coverage (unit + integration together). The floors
-    // below fail the run; lib/billing's is today's level and rises after the billing rework.
+    // below fail the run; lib/billing's is the level measured on 2026-12-01 (80.6 % lines, 71.2 % branches)
+    // and rises after the billing rework.
     coverage: {
       provider: "v8",
       include: ["lib/**/*.ts"],
@@ -24,7 +25,7 @@ export default defineConfig({
       reportOnFailure: true,
       thresholds: {
         "lib/creem/**": { lines: 90, branches: 90 },
-        "lib/billing/**": { lines: 0, branches: 0 },
+        "lib/billing/**": { lines: 80, branches: 71 },
       },
     },
     projects: [
