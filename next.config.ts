@@ -2,6 +2,11 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A self-contained server (`<distDir>/standalone/server.js` with only the node_modules it uses) for the
+  // Docker image and `npm start`; `npm run build` copies public/ and the static files beside it.
+  output: "standalone",
+  // The readiness check compares the committed migrations with the database, so they ship with the server.
+  outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/migration.sql"] },
   // Lets benchmarks and parallel test runs build into their own folder (default .next).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

@@ -1,15 +1,16 @@
 import path from "node:path";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import nextEnv from "@next/env";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { startLocalCreem } from "./lib/local-creem";
 import { localSecret } from "./lib/local-secret";
+import { settleOldPgliteData } from "./lib/old-pglite-data";
 import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
 
-// `npm run dev`: one command, zero accounts. Uses DATABASE_URL when set, else an embedded PostgreSQL
-// (PGlite) kept in .data/; without CREEM_API_KEY, starts the local CREEM (creem-emulator/) with its state in
-// .data/creem-emulator.json; applies migrations and the seed; then starts `next dev`.
+// `npm run dev`: one command, zero accounts. Uses DATABASE_URL when set, else an embedded PostgreSQL kept in
+// .data/postgres; without CREEM_API_KEY, starts the local CREEM (creem-emulator/) with its state in
+// .data/creem-emulator.json; applies migrations and the seed; then starts `next dev` and the job worker.
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
@@ -25,17 +26,50 @@ async function shutdown(code: number) {
   process.exit(code);
 }
 
+function portFrom(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  const port = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${variable} must be a port number, got "${raw}"`);
+  }
+  return port;
+}
+
+/** The embedded PostgreSQL's port: EMBEDDED_POSTGRES_PORT, or the old PGLITE_PORT with a warning. */
+function embeddedPostgresPort(): number {
+  if (!process.env.EMBEDDED_POSTGRES_PORT && process.env.PGLITE_PORT) {
+    console.warn(
+      "▲ PGLITE_PORT is deprecated (the embedded database is PostgreSQL now): use EMBEDDED_POSTGRES_PORT.",
+    );
+    return portFrom("PGLITE_PORT", 54329);
+  }
+  return portFrom("EMBEDDED_POSTGRES_PORT", 54329);
+}
+
+/** Runs a long-lived child in its own process group (except on Windows), so stopping reaches its workers. */
+function startChild(command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+    detached: process.platform !== "win32",
+  });
+  cleanups.push(() => stopProcessGroup(child));
+  child.on("exit", (code) => void shutdown(code ?? 0));
+  return child;
+}
+
 async function main() {
   const port = process.env.PORT ?? "3000";
+  // Only this machine can reach the dev server (and its outbox of sign-in links) unless DEV_HOSTNAME says so.
+  const hostname = process.env.DEV_HOSTNAME || "127.0.0.1";
   process.env.NEXT_PUBLIC_APP_URL ??= `http://localhost:${port}`;
   process.env.AUTH_SECRET ??= localSecret(path.join(dataDir, "auth-secret"));
+  if (!process.env.DATABASE_URL) await settleOldPgliteData(dataDir, process.argv.slice(2));
 
-  // First, so a second `npm run dev` stops at the busy port before it opens the same PGlite data directory.
+  // First, so a second `npm run dev` stops at the busy port before it touches the same database folder.
   if (!process.env.CREEM_API_KEY) {
-    const creemPort = Number(process.env.CREEM_EMULATOR_PORT || 4010);
-    if (!Number.isInteger(creemPort) || creemPort < 0 || creemPort > 65535) {
-      throw new Error(`CREEM_EMULATOR_PORT must be a port number, got "${process.env.CREEM_EMULATOR_PORT}"`);
-    }
+    const creemPort = portFrom("CREEM_EMULATOR_PORT", 4010);
     const webhookUrl = `http://localhost:${port}/api/webhooks/creem`;
     const creem = await startLocalCreem({
       port: creemPort,
@@ -54,33 +88,24 @@ async function main() {
     );
   }
 
-  let embedded: EmbeddedPostgres | undefined;
   if (!process.env.DATABASE_URL) {
-    const pgPort = Number(process.env.PGLITE_PORT ?? 54329);
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, "pglite"),
-      port: pgPort,
-      shadowPort: pgPort + 1,
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: embeddedPostgresPort(),
+      portVariable: "EMBEDDED_POSTGRES_PORT",
     });
     cleanups.push(embedded.stop);
     process.env.DATABASE_URL = embedded.url;
     process.env.SHADOW_DATABASE_URL ??= embedded.shadowUrl;
-    console.log(`▲ Embedded PostgreSQL (PGlite) on ${embedded.url} — data in .data/pglite`);
+    console.log(`▲ Embedded PostgreSQL on ${embedded.url} — data in .data/postgres (psql "${embedded.url}")`);
   }
 
   await run("npx", ["prisma", "migrate", "deploy"], { cwd: root });
   await run("npx", ["prisma", "db", "seed"], { cwd: root });
 
-  // In its own process group (except on Windows), so stopping reaches `next dev` and its workers rather
-  // than only `npx`, which would leave them running.
-  const next = spawn("npx", ["next", "dev", "--port", port], {
-    cwd: root,
-    stdio: "inherit",
-    env: process.env,
-    detached: process.platform !== "win32",
-  });
-  cleanups.push(() => stopProcessGroup(next));
-  next.on("exit", (code) => void shutdown(code ?? 0));
+  startChild("npx", ["next", "dev", "--port", port, "--hostname", hostname]);
+  // Scheduled and retried background work (lib/jobs), on the same database; stop with the app.
+  startChild("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"]);
 }
 
 process.on("SIGINT", () => void shutdown(0));

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import {
   e2eEnv,
@@ -12,11 +11,12 @@ import {
 import { startLocalCreem, type LocalCreem } from "./lib/local-creem";
 import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
+import { copyStandaloneAssets, hasBuild, startStandalone } from "./lib/standalone";
 import { createTestDatabase } from "./lib/test-database";
 
 // Playwright's web server: the local CREEM (in memory, fast webhook retries), a fresh migrated database, then
-// `next start` on the production build (built first when missing). When Playwright stops the server: Next,
-// then the emulator, then the database is dropped.
+// the standalone production server, the one the Docker image runs (built first when missing). When
+// Playwright stops the server: Next, then the emulator, then the database is dropped.
 const root = path.resolve(import.meta.dirname, "..");
 
 async function main() {
@@ -46,17 +46,10 @@ async function main() {
     });
     if (creem.url !== E2E_CREEM_URL)
       throw new Error(`local CREEM is on ${creem.url}, expected ${E2E_CREEM_URL}`);
-    if (!existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
-      await run("npx", ["next", "build"], { cwd: root, env });
-    }
+    if (!hasBuild()) await run("npx", ["next", "build"], { cwd: root, env });
+    copyStandaloneAssets();
     database = await createTestDatabase("starter_e2e");
-    // Its own process group, so stopping reaches `next start` itself and not only `npx`.
-    server = spawn("npx", ["next", "start", "--port", String(E2E_PORT)], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...env, DATABASE_URL: database.url },
-      detached: process.platform !== "win32",
-    });
+    server = startStandalone({ port: E2E_PORT, env: { ...env, DATABASE_URL: database.url } });
     server.on("exit", (code) => void stop(code ?? 1));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -1,34 +1,39 @@
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { e2eEnv } from "./lib/e2e-env";
 import { run } from "./lib/run";
 
-// `npm test`: every check CI runs, in order, stopping at the first failure:
-// lint, format, types, migrations, unit, integration, production build, e2e in Chromium.
+// `npm test`: every check CI runs, in order, stopping at the first failure: lint, format, types, migrations,
+// unit + integration tests with coverage (floors in vitest.config.ts), the production build, e2e in Chromium.
+// Prints each step's time, the coverage of lib/ by folder, and the test counts (a flaky e2e test is a failure).
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, ".test-results");
 
-type Step = { name: string; command: string[]; env?: NodeJS.ProcessEnv };
+// The whole run should stay under this on CI's machine (2 cores); a slower run says so in its output.
+const BUDGET_SECONDS = 10 * 60;
+
+type Step = { name: string; command: string[]; env?: NodeJS.ProcessEnv; after?: () => void };
 
 const steps: Step[] = [
   { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
   { name: "format", command: ["npx", "prettier", "--check", "--log-level", "warn", "."] },
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
   { name: "migrations", command: ["npx", "tsx", "scripts/check-migrations.ts"] },
-  ...(["unit", "integration"] as const).map((project) => ({
-    name: project,
+  {
+    // Both projects in one run so coverage counts unit and integration tests together.
+    name: "unit+integr.",
     command: [
       "npx",
       "vitest",
       "run",
-      "--project",
-      project,
+      "--coverage",
       "--reporter=default",
       "--reporter=json",
-      `--outputFile.json=${path.join(results, `${project}.json`)}`,
+      `--outputFile.json=${path.join(results, "vitest.json")}`,
     ],
-  })),
-  { name: "build", command: ["npx", "next", "build"], env: e2eEnv() },
+    after: printCoverage,
+  },
+  { name: "build", command: ["npm", "run", "build"], env: e2eEnv() },
   {
     name: "e2e",
     command: ["npx", "playwright", "test"],
@@ -36,7 +41,9 @@ const steps: Step[] = [
   },
 ];
 
-function counts(file: string): { passed: number; failed: number; skipped: number } {
+type Totals = { passed: number; failed: number; skipped: number };
+
+function counts(file: string): Totals {
   const report = JSON.parse(readFileSync(path.join(results, file), "utf8")) as {
     numPassedTests?: number;
     numFailedTests?: number;
@@ -45,8 +52,8 @@ function counts(file: string): { passed: number; failed: number; skipped: number
   };
   if (report.stats) {
     return {
-      passed: report.stats.expected + report.stats.flaky,
-      failed: report.stats.unexpected,
+      passed: report.stats.expected,
+      failed: report.stats.unexpected + report.stats.flaky,
       skipped: report.stats.skipped,
     };
   }
@@ -55,6 +62,40 @@ function counts(file: string): { passed: number; failed: number; skipped: number
     failed: report.numFailedTests ?? 0,
     skipped: report.numPendingTests ?? 0,
   };
+}
+
+type Metric = { total: number; covered: number };
+type FileCoverage = { lines: Metric; branches: Metric };
+
+/** Lines and branches covered, per folder of lib/ (from coverage/coverage-summary.json). */
+function printCoverage() {
+  const file = path.join(root, "coverage", "coverage-summary.json");
+  if (!existsSync(file)) return;
+  const summary = JSON.parse(readFileSync(file, "utf8")) as Record<string, FileCoverage>;
+  const folders = new Map<string, FileCoverage>();
+  for (const [name, c] of Object.entries(summary)) {
+    if (name === "total") continue;
+    const relative = path.relative(root, name).split(path.sep);
+    const folder = relative.length > 2 ? relative.slice(0, 2).join("/") : "lib (top level)";
+    const sum = folders.get(folder) ?? {
+      lines: { total: 0, covered: 0 },
+      branches: { total: 0, covered: 0 },
+    };
+    for (const key of ["lines", "branches"] as const) {
+      sum[key].total += c[key].total;
+      sum[key].covered += c[key].covered;
+    }
+    folders.set(folder, sum);
+  }
+  const pct = (m: Metric) => (m.total === 0 ? "100.0" : ((100 * m.covered) / m.total).toFixed(1)).padStart(6);
+  console.log("\nCoverage (unit + integration)   lines   branches");
+  for (const [folder, c] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`  ${folder.padEnd(28)} ${pct(c.lines)} % ${pct(c.branches)} %`);
+  }
+  if (summary.total)
+    console.log(
+      `  ${"all of lib/".padEnd(28)} ${pct(summary.total.lines)} % ${pct(summary.total.branches)} %`,
+    );
 }
 
 async function main() {
@@ -69,16 +110,24 @@ async function main() {
       const [command, ...args] = step.command;
       await run(command!, args, { cwd: root, env: step.env ?? process.env });
     } catch (error) {
+      step.after?.();
       console.error(`\n✗ ${step.name} failed: ${(error as Error).message}`);
       process.exitCode = 1;
       break;
     }
+    step.after?.();
     timings.push(`${step.name.padEnd(12)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
-  console.log(`\n${timings.join("\n")}\ntotal        ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`\n${timings.join("\n")}\ntotal        ${seconds.toFixed(1)} s`);
+  if (seconds > BUDGET_SECONDS) {
+    console.log(
+      `⚠ over the ${BUDGET_SECONDS / 60}-minute budget for the whole run: find the slow step above`,
+    );
+  }
 
-  const totals = { passed: 0, failed: 0, skipped: 0 };
-  for (const file of ["unit.json", "integration.json", "e2e.json"]) {
+  const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of ["vitest.json", "e2e.json"]) {
     try {
       const c = counts(file);
       totals.passed += c.passed;

@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+# Production image in three stages: dependencies, build, and a small runtime with only the standalone server.
+# The `tools` target (the build stage) runs the release step (`prisma migrate deploy`) and the job worker.
+#   docker build -t launchpad .                    # the app (target `app`, the default last stage)
+#   docker build -t launchpad-tools --target tools .
+# compose.yaml wires them with PostgreSQL.
+
+ARG NODE_IMAGE=node:20.20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+# postinstall runs `prisma generate`, which needs the schema and prisma.config.ts.
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS tools
+COPY . .
+# Inlined into the browser code at build time; everything else is read when the server starts.
+ARG NEXT_PUBLIC_APP_URL=http://localhost:3000
+ENV NEXT_PUBLIC_APP_URL=${NEXT_PUBLIC_APP_URL}
+RUN npm run build
+ENV NODE_ENV=production
+# Stays root: the Prisma CLI's schema engine was downloaded into root's cache during the build. Nothing here
+# listens on a port; the internet-facing `app` image below runs as the unprivileged `node` user.
+CMD ["npm", "run", "worker"]
+
+FROM ${NODE_IMAGE} AS app
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+# The standalone server with public/ and the static files beside it (copied by `npm run build`).
+COPY --from=tools --chown=node:node /app/.next/standalone ./
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "server.js"]

@@ -1,0 +1,44 @@
+import { reconcile, replayFailedEvents } from "@/lib/billing/reconcile";
+import type { JobDefinition } from "./definition";
+
+// Every background job of the app, in one list. To add a job: add one entry here (name, schedule, singleton
+// key, retry policy, handler calling into lib/). The worker (`npm run worker`, started by `npm run dev`)
+// creates its queue, keeps its schedule in PostgreSQL and runs it; `npm run jobs` shows it.
+
+/** Fails the run (so it is retried with backoff) when some items failed, after the others were done. */
+function failIfAny(failed: number, what: string, output: Record<string, unknown>) {
+  if (failed > 0) throw new Error(`${failed} ${what} failed: ${JSON.stringify(output)}`);
+  return output;
+}
+
+export const jobs: JobDefinition[] = [
+  {
+    name: "billing-replay-webhooks",
+    description: "Apply again webhook events whose processing failed",
+    schedule: "*/10 * * * *",
+    singletonKey: "billing-replay-webhooks",
+    retry: { limit: 3, delaySeconds: 30, backoff: true },
+    timeoutSeconds: 10 * 60,
+    handler: async ({ db, log }) => {
+      const result = await replayFailedEvents(db, log);
+      return failIfAny(result.failed, "events", result);
+    },
+  },
+  {
+    // CREEM stops retrying a webhook after about an hour: this hourly pull recovers from longer outages.
+    name: "billing-reconcile",
+    description: "Replay failed events, then sync pending checkouts and all subscriptions from CREEM",
+    schedule: "17 * * * *",
+    singletonKey: "billing-reconcile",
+    retry: { limit: 4, delaySeconds: 60, backoff: true },
+    timeoutSeconds: 30 * 60,
+    handler: async ({ db, creem, log }) => {
+      const { replay, sync } = await reconcile(db, creem, log);
+      return failIfAny(replay.failed + sync.failed, "events or syncs", { replay, sync });
+    },
+  },
+];
+
+export function jobNamed(name: string): JobDefinition | undefined {
+  return jobs.find((job) => job.name === name);
+}

@@ -1,0 +1,73 @@
+import nextEnv from "@next/env";
+import path from "node:path";
+
+// `npm run jobs`: the queues with their schedules and next runs, recent runs and failures.
+// `npm run jobs -- run <name>`: queues a run now (skipped when one is already waiting).
+nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."));
+
+const { env } = await import("@/lib/env");
+const { createBoss, registerJobs, sendJob } = await import("@/lib/jobs/worker");
+const { jobs, jobNamed } = await import("@/lib/jobs/registry");
+const { jobsStatus } = await import("@/lib/jobs/status");
+
+const time = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 19) : "—");
+const summary = (output: unknown) => {
+  if (!output) return "";
+  const o = output as { message?: string };
+  return (o.message ?? JSON.stringify(output)).split("\n")[0]!.slice(0, 160);
+};
+
+const boss = createBoss(env.DATABASE_URL, "client");
+boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+await boss.start();
+try {
+  const [command, name] = process.argv.slice(2);
+  if (command === "run") {
+    const job = name ? jobNamed(name) : undefined;
+    if (!job) {
+      console.error(`Unknown job "${name ?? ""}". Jobs: ${jobs.map((j) => j.name).join(", ")}`);
+      process.exitCode = 1;
+    } else {
+      await registerJobs(boss, [job], env.DATABASE_URL);
+      const id = await sendJob(boss, job);
+      console.log(
+        id ? `Queued ${job.name} (${id}); a worker runs it.` : `${job.name} is already waiting to run.`,
+      );
+    }
+  } else if (command) {
+    console.error("Usage: npm run jobs [-- run <name>]");
+    process.exitCode = 1;
+  } else {
+    const status = await jobsStatus(boss);
+    console.log("Queues (times in UTC)");
+    if (status.queues.length === 0)
+      console.log("  none yet: start a worker (`npm run worker` or `npm run dev`)");
+    for (const q of status.queues) {
+      const description = jobNamed(q.name)?.description ?? "(not in lib/jobs/registry.ts)";
+      const counts =
+        Object.entries(q.counts)
+          .map(([state, n]) => `${state} ${n}`)
+          .join(", ") || "no runs";
+      console.log(`  ${q.name} — ${description}`);
+      console.log(`    schedule ${q.cron ?? "on demand"}; next run ${time(q.nextRunAt)}; retry ${q.retry}`);
+      console.log(`    ${counts}`);
+    }
+    console.log("\nRecent runs");
+    for (const r of status.recent) {
+      console.log(
+        `  ${time(r.createdOn)}  ${r.name.padEnd(24)} ${r.state.padEnd(9)} attempt ${r.attempts}  ` +
+          `${r.completedOn && r.startedOn ? `${r.completedOn.getTime() - r.startedOn.getTime()} ms` : ""}`,
+      );
+    }
+    if (status.recent.length === 0) console.log("  none");
+    console.log("\nFailures");
+    for (const r of status.failures) {
+      console.log(`  ${time(r.completedOn ?? r.createdOn)}  ${r.name} ${r.state}: ${summary(r.output)}`);
+    }
+    if (status.failures.length === 0) console.log("  none");
+  }
+} finally {
+  await boss.stop({ graceful: false, wait: true });
+}
+// pg-boss can leave a timer behind when stopped right after starting; nothing is left to do here.
+process.exit();
