@@ -8,7 +8,7 @@ nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."));
 
 const { db } = await import("@/lib/db");
 const { getCreem } = await import("@/lib/creem/server");
-const { reconcile } = await import("@/lib/billing/reconcile");
+const { reconcile } = await import("@/lib/billing/webhooks/reconcile");
 
 const { replay, sync } = await reconcile(db, getCreem(), (line) => console.log(line));
 console.log(

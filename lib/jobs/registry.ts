@@ -1,4 +1,4 @@
-import { reconcile, replayFailedEvents } from "@/lib/billing/reconcile";
+import { reconcile, replayFailedEvents, resyncStaleSubscriptions } from "@/lib/billing/webhooks/reconcile";
 import type { JobDefinition } from "./definition";
 
 // Every background job of the app, in one list. To add a job: add one entry here (name, schedule, singleton
@@ -35,6 +35,20 @@ export const jobs: JobDefinition[] = [
     handler: async ({ db, creem, log }) => {
       const { replay, sync } = await reconcile(db, creem, log);
       return failIfAny(replay.failed + sync.failed, "events or syncs", { replay, sync });
+    },
+  },
+  {
+    // A subscription that still says active or trialing days after its period ended lost its terminating
+    // (or renewal) webhook: it grants nothing until CREEM confirms it, so confirm it without waiting for a visit.
+    name: "billing-resync-stale",
+    description: "Re-sync subscriptions whose period ended days ago but still read active or trialing",
+    schedule: "*/30 * * * *",
+    singletonKey: "billing-resync-stale",
+    retry: { limit: 3, delaySeconds: 60, backoff: true },
+    timeoutSeconds: 15 * 60,
+    handler: async ({ db, creem, log }) => {
+      const result = await resyncStaleSubscriptions(db, creem, log);
+      return failIfAny(result.failed, "stale subscriptions", result);
     },
   },
 ];

@@ -28,6 +28,7 @@ afterAll(async () => {
 
 const replay = jobNamed("billing-replay-webhooks")!;
 const reconcile = jobNamed("billing-reconcile")!;
+const resyncStale = jobNamed("billing-resync-stale")!;
 const uid = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 
 describe("billing jobs", () => {
@@ -135,6 +136,55 @@ describe("billing jobs", () => {
     expect((await db.subscription.findUniqueOrThrow({ where: { id: purchase.subscriptionId } })).status).toBe(
       "canceled",
     );
+  });
+
+  it("re-syncs a subscription still active days after its period ended (its cancel webhook was lost)", async () => {
+    const user = await db.user.create({ data: { email: `${uid("stale")}@example.com` } });
+    const checkout = await creem.client.checkouts.create({
+      productId: "prod_local_pro_monthly",
+      customer: { email: user.email },
+    });
+    const paid = await creem.control<{ checkout: { subscription: { id: string } } }>(
+      "POST",
+      `/checkouts/${checkout.id}/complete`,
+      { email: user.email },
+    );
+    const id = paid.checkout.subscription.id;
+    await creem.client.subscriptions.cancel(id, { mode: "immediate" });
+    const day = 86_400_000;
+    const stored = (periodEndDaysAgo: number, subId: string) =>
+      db.subscription.create({
+        data: {
+          id: subId,
+          userId: user.id,
+          customerId: uid("cust"),
+          productId: "prod_local_pro_monthly",
+          status: "active",
+          currentPeriodStart: new Date(Date.now() - (periodEndDaysAgo + 30) * day),
+          currentPeriodEnd: new Date(Date.now() - periodEndDaysAgo * day),
+          stateAt: new Date(Date.now() - 40 * day),
+          stateSource: "event:evt_old",
+        },
+      });
+    // What the app last heard: active, with a period that ended 10 days ago. The cancel never arrived.
+    await stored(10, id);
+    // Ended yesterday: its renewal webhook may still be in flight, so it is left alone.
+    const recent = await stored(1, uid("sub"));
+
+    // The first test's subscription (January, never at this CREEM) is stale too: reported as unknown.
+    const output = await resyncStale.handler({ db, creem: creem.client, log });
+    expect(output).toEqual({ stale: 2, synced: 1, unknown: 1, failed: 0 });
+    expect((await db.subscription.findUniqueOrThrow({ where: { id } })).status).toBe("canceled");
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: recent.id } })).stateSource).toBe(
+      "event:evt_old",
+    );
+    expect(await resyncStale.handler({ db, creem: creem.client, log })).toEqual({
+      stale: 1,
+      synced: 0,
+      unknown: 1,
+      failed: 0,
+    });
+    await db.subscription.delete({ where: { id: recent.id } });
   });
 
   it("fails the run (so it is retried) when CREEM cannot be reached, after trying everything", async () => {

@@ -1,7 +1,8 @@
 import { CreemError, parseWebhookEvent, type CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { processEvent } from "./webhooks/inbox";
-import { syncCheckout, syncSubscription } from "./webhooks/sync";
+import { STALE_AFTER_DAYS, STATUS } from "@/lib/billing/subscription-status";
+import { processEvent } from "./inbox";
+import { syncCheckout, syncSubscription } from "./sync";
 
 // Catching up with CREEM after something went wrong: webhook events whose processing failed are applied
 // again, and the stored state is pulled from CREEM. CREEM stops retrying a webhook after about an hour, so
@@ -111,4 +112,42 @@ export async function reconcile(db: PrismaClient, creem: CreemClient, log: Recon
   const replay = await replayFailedEvents(db, log);
   const sync = await syncFromCreem(db, creem, log);
   return { replay, sync };
+}
+
+export type StaleResult = { stale: number; synced: number; unknown: number; failed: number };
+
+/**
+ * The safety net for a lost terminating webhook: every subscription whose status grants access while its
+ * period ended more than STALE_AFTER_DAYS ago (it grants nothing until re-synced, see entitlements.ts) is
+ * pulled from CREEM again. Reading access re-syncs such a row too; this catches the ones nobody opens.
+ */
+export async function resyncStaleSubscriptions(
+  db: PrismaClient,
+  creem: CreemClient,
+  log: ReconcileLog = () => {},
+  now = new Date(),
+): Promise<StaleResult> {
+  const statuses = Object.entries(STATUS)
+    .filter(([, info]) => info.access === "yes")
+    .map(([status]) => status);
+  const stale = await db.subscription.findMany({
+    where: {
+      status: { in: statuses },
+      currentPeriodEnd: { lt: new Date(now.getTime() - STALE_AFTER_DAYS * 24 * 60 * 60 * 1000) },
+    },
+    select: { id: true },
+    orderBy: { currentPeriodEnd: "asc" },
+  });
+  const result: StaleResult = { stale: stale.length, synced: 0, unknown: 0, failed: 0 };
+  for (const { id } of stale) {
+    try {
+      log(`stale subscription ${id}: ${await syncSubscription(db, creem, id)}`);
+      result.synced++;
+    } catch (error) {
+      if (unknownAtCreem(error)) result.unknown++;
+      else result.failed++;
+      log(`stale subscription ${id}: could not be synced (${(error as Error).message})`);
+    }
+  }
+  return result;
 }
