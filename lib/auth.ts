@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { emailProvider } from "@/lib/auth-email";
 import { linkOrphans } from "@/lib/billing/webhooks/link-user";
-import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { safeCallbackUrl, sameOriginRedirect } from "@/lib/safe-callback-url";
 
 function providers(): Provider[] {
   const list: Provider[] = [];
@@ -61,6 +61,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
+    // Every redirect Auth.js makes (after sign-in, sign-out, errors) stays on this site, checked on the
+    // normalised URL: the default callback accepts any string starting with "/", such as "/.//evil.com".
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect(url, baseUrl);
+    },
     session({ session, user }) {
       session.user.id = user.id;
       return session;
