@@ -22,10 +22,12 @@ describe("clientIp", () => {
     expect(clientIp(h(headers), true)).toBe(expected);
   });
 
-  it.each([{}, { "x-forwarded-for": "" }, { "x-forwarded-for": "1.2.3.4, not-an-ip" }, { "x-real-ip": "x" }])(
-    "unknown for %o",
-    (headers) => {
-      expect(clientIp(h(headers), true)).toBeNull();
-    },
-  );
+  it.each<Record<string, string>>([
+    {},
+    { "x-forwarded-for": "" },
+    { "x-forwarded-for": "1.2.3.4, not-an-ip" },
+    { "x-real-ip": "x" },
+  ])("unknown for %o", (headers) => {
+    expect(clientIp(h(headers), true)).toBeNull();
+  });
 });
