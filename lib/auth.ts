@@ -9,6 +9,7 @@ import type { Adapter } from "next-auth/adapters";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { emailProvider } from "@/lib/auth-email";
+import { mailLimitOf } from "@/lib/auth-rate-limit";
 import { linkOrphans } from "@/lib/billing/webhooks/link-user";
 import { safeCallbackUrl, sameOriginRedirect } from "@/lib/safe-callback-url";
 
@@ -45,8 +46,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   logger: {
     // An expired or reused magic link is a user mistake with a friendly message, not a server error.
+    // So is a sign-in mail refused by the rate limit (lib/auth-rate-limit.ts).
     error(error) {
-      if ((error as { type?: string }).type === "Verification")
+      if ((error as { type?: string }).type === "Verification" || mailLimitOf(error) !== null)
         console.warn(`[auth] ${error.name}: ${error.message.split("\n")[0]}`);
       else console.error("[auth]", error);
     },
