@@ -1,3 +1,5 @@
+import { MAIL_LIMIT_ERROR_CODE, mailLimitMessage } from "@/lib/auth-rate-limit";
+
 // Auth.js reports failures as an `error` query parameter on the sign-in page; these are the messages
 // users see. Unknown codes fall back to a generic message rather than echoing the parameter.
 const messages: Record<string, string> = {
@@ -12,7 +14,12 @@ const messages: Record<string, string> = {
   SessionRequired: "Please sign in to continue.",
 };
 
-export function authErrorMessage(code: string | undefined): string | null {
+/** The message for `?error=code`; `retryIn` is the minutes to wait after too many sign-in mails. */
+export function authErrorMessage(code: string | undefined, retryIn?: string): string | null {
   if (!code) return null;
+  if (code === MAIL_LIMIT_ERROR_CODE) {
+    const minutes = Number(retryIn);
+    return mailLimitMessage(Number.isInteger(minutes) && minutes >= 1 && minutes <= 60 ? minutes : 10);
+  }
   return messages[code] ?? "Sign-in failed. Please try again.";
 }

@@ -9,8 +9,9 @@ import type { Adapter } from "next-auth/adapters";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { emailProvider } from "@/lib/auth-email";
+import { mailLimitOf } from "@/lib/auth-rate-limit";
 import { linkOrphans } from "@/lib/billing/webhooks/link-user";
-import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { safeCallbackUrl, sameOriginRedirect } from "@/lib/safe-callback-url";
 
 function providers(): Provider[] {
   const list: Provider[] = [];
@@ -45,8 +46,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   logger: {
     // An expired or reused magic link is a user mistake with a friendly message, not a server error.
+    // So is a sign-in mail refused by the rate limit (lib/auth-rate-limit.ts).
     error(error) {
-      if ((error as { type?: string }).type === "Verification")
+      if ((error as { type?: string }).type === "Verification" || mailLimitOf(error) !== null)
         console.warn(`[auth] ${error.name}: ${error.message.split("\n")[0]}`);
       else console.error("[auth]", error);
     },
@@ -61,6 +63,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   callbacks: {
+    // Every redirect Auth.js makes (after sign-in, sign-out, errors) stays on this site, checked on the
+    // normalised URL: the default callback accepts any string starting with "/", such as "/.//evil.com".
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect(url, baseUrl);
+    },
     session({ session, user }) {
       session.user.id = user.id;
       return session;

@@ -49,6 +49,14 @@ export const serverEnvSchema = z
     EMAIL_SERVER: optional,
     EMAIL_FROM: optional,
     DEV_OUTBOX: flag,
+    // The only way to run the dev outbox under NODE_ENV=production: the e2e test server sets it
+    // (scripts/lib/e2e-env.ts). Any other value is refused, so it cannot be switched on by accident.
+    ALLOW_DEV_OUTBOX_IN_PRODUCTION: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.literal("e2e", { message: 'must be "e2e" (set only by the e2e test server) or unset' }).optional(),
+    ),
+    // A reverse proxy in front of the app sets X-Forwarded-For (lib/client-ip.ts): per-IP limits use it.
+    TRUST_PROXY: flag,
     AUTH_GITHUB_ID: optional,
     AUTH_GITHUB_SECRET: optional,
     AUTH_GOOGLE_ID: optional,
@@ -92,6 +100,15 @@ export const serverEnvSchema = z
         });
       }
     }
+    if (prod && env.DEV_OUTBOX && env.ALLOW_DEV_OUTBOX_IN_PRODUCTION !== "e2e") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEV_OUTBOX"],
+        message:
+          "must not be on in production: /dev/mail would show every user's sign-in links to anyone. " +
+          "Unset DEV_OUTBOX and set EMAIL_SERVER and EMAIL_FROM to send sign-in mail.",
+      });
+    }
     if (prod && !env.CREEM_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["CREEM_API_KEY"], message: "is required in production" });
     }
@@ -105,12 +122,25 @@ export const serverEnvSchema = z
     // The dev outbox stores sign-in links in the database instead of mailing them. It is on by default
     // in development without SMTP and never on in production unless explicitly enabled (e2e tests).
     DEV_OUTBOX: env.DEV_OUTBOX ?? (env.NODE_ENV !== "production" && !env.EMAIL_SERVER),
+    TRUST_PROXY: env.TRUST_PROXY ?? false,
     CREEM_API_KEY: env.CREEM_API_KEY ?? "",
     CREEM_WEBHOOK_SECRET: env.CREEM_WEBHOOK_SECRET ?? "",
     CREEM_PRODUCT_IDS: productIdsOf(env),
   }));
 
 export type ServerEnv = z.output<typeof serverEnvSchema>;
+
+/**
+ * Whether the dev outbox (DevMail rows, /dev/mail) may be used: DEV_OUTBOX on, and outside production
+ * unless the e2e switch is set. Checked where the outbox is used too, not only at boot, so a process
+ * that skipped validation (SKIP_ENV_VALIDATION=1) still never serves sign-in links in production.
+ */
+export function devOutboxEnabled(
+  env: Pick<ServerEnv, "NODE_ENV" | "DEV_OUTBOX" | "ALLOW_DEV_OUTBOX_IN_PRODUCTION">,
+): boolean {
+  if (env.DEV_OUTBOX !== true) return false;
+  return env.NODE_ENV !== "production" || env.ALLOW_DEV_OUTBOX_IN_PRODUCTION === "e2e";
+}
 
 export const publicEnvSchema = z.object({
   NEXT_PUBLIC_APP_URL: z.preprocess(

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { spawn, type ChildProcess } from "node:child_process";
 import nextEnv from "@next/env";
+import { devHostname } from "./lib/dev-hostname";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { startLocalCreem } from "./lib/local-creem";
 import { localSecret } from "./lib/local-secret";
@@ -62,7 +63,8 @@ function startChild(command: string, args: string[]): ChildProcess {
 async function main() {
   const port = process.env.PORT ?? "3000";
   // Only this machine can reach the dev server (and its outbox of sign-in links) unless DEV_HOSTNAME says so.
-  const hostname = process.env.DEV_HOSTNAME || "127.0.0.1";
+  const { hostname, warning } = devHostname(process.env);
+  if (warning) console.warn(warning);
   process.env.NEXT_PUBLIC_APP_URL ??= `http://localhost:${port}`;
   process.env.AUTH_SECRET ??= localSecret(path.join(dataDir, "auth-secret"));
   if (!process.env.DATABASE_URL) await settleOldPgliteData(dataDir, process.argv.slice(2));

@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
-import { tooManySignInMails } from "@/lib/auth-rate-limit";
+import { mailLimitMessage, mailLimitOf } from "@/lib/auth-rate-limit";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
 
 export type SignInState = { error?: string; email?: string };
@@ -25,12 +25,6 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
   });
   const typed = String(formData.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: typed };
-  if (await tooManySignInMails(parsed.data.email)) {
-    return {
-      error: "Too many sign-in links were requested for this address. Try again in 10 minutes.",
-      email: typed,
-    };
-  }
   try {
     await signIn("email", {
       email: parsed.data.email,
@@ -38,6 +32,9 @@ export async function signInWithEmail(_prev: SignInState, formData: FormData): P
       redirect: false,
     });
   } catch (error) {
+    // Limits are enforced where the mail is sent (lib/auth-email.ts), atomically, for every way in.
+    const minutes = mailLimitOf(error);
+    if (minutes !== null) return { error: mailLimitMessage(minutes), email: typed };
     if (error instanceof AuthError) {
       return { error: "We could not send the sign-in link. Please try again in a minute.", email: typed };
     }

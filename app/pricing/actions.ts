@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { validatedActionWithUser, type ActionState } from "@/lib/actions";
 import { getCurrentUser } from "@/lib/auth";
@@ -7,6 +8,8 @@ import { catalog } from "@/lib/billing/catalog";
 import { startCheckout } from "@/lib/billing/checkout/start";
 import { checkoutInputSchema, discountCheckSchema } from "@/lib/billing/checkout/input";
 import { checkDiscount } from "@/lib/billing/checkout/discount";
+import { throttleDiscountCheck } from "@/lib/billing/checkout/rate-limit";
+import { clientIp } from "@/lib/client-ip";
 import { parsePricingSelection, pricingPath } from "@/lib/billing/checkout/selection";
 import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
@@ -21,6 +24,7 @@ const checkout = validatedActionWithUser(checkoutInputSchema(catalog), async (in
       catalog,
       appUrl: publicEnv.NEXT_PUBLIC_APP_URL,
       graceDays: env.BILLING_GRACE_DAYS,
+      clientIp: await requestIp(),
     },
     user,
     input,
@@ -32,12 +36,20 @@ const checkout = validatedActionWithUser(checkoutInputSchema(catalog), async (in
   return { error: outcome.message };
 });
 
-const discount = validatedActionWithUser(discountCheckSchema, async ({ code }) => {
+const discount = validatedActionWithUser(discountCheckSchema, async ({ code }, user) => {
+  // Codes could be guessed by trying many against CREEM: limited per user and per IP.
+  const throttled = await throttleDiscountCheck(db, { userId: user.id, ip: await requestIp() });
+  if (!throttled.ok) return { error: throttled.message };
   const result = await checkDiscount(getCreem(), code, { catalog, now: new Date() });
   return result.ok
     ? { success: `${result.summary}. It is applied when you check out.` }
     : { error: result.message };
 });
+
+// Per-IP limits need the client's address, known only behind a trusted proxy (lib/client-ip.ts).
+async function requestIp(): Promise<string | null> {
+  return env.TRUST_PROXY ? clientIp(await headers(), true) : null;
+}
 
 /** Creates a CREEM checkout for the chosen plan and sends the browser to CREEM's hosted page. */
 export async function startCheckoutAction(prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -21,6 +21,8 @@ export function e2eEnv(): NodeJS.ProcessEnv {
     NEXT_PUBLIC_APP_URL: E2E_BASE_URL,
     AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdefghijklmnop",
     DEV_OUTBOX: "true",
+    // The production server refuses DEV_OUTBOX without this switch (lib/env.schema.ts); only e2e sets it.
+    ALLOW_DEV_OUTBOX_IN_PRODUCTION: "e2e",
     EMAIL_SERVER: "",
     // Always the local CREEM, whatever the shell has: the tests need its catalog and control API.
     CREEM_API_KEY: E2E_CREEM_API_KEY,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, publicEnvSchema, serverEnvSchema } from "@/lib/env.schema";
+import { devOutboxEnabled, EnvError, parseEnv, publicEnvSchema, serverEnvSchema } from "@/lib/env.schema";
 
 const base = { DATABASE_URL: "postgresql://u@localhost:5432/db" };
 const prod = {
@@ -49,13 +49,50 @@ describe("server env", () => {
     expect(problems(prod)).toEqual([]);
   });
 
-  it("keeps the dev outbox off in production unless enabled explicitly", () => {
+  it("keeps the dev outbox off in production", () => {
     expect(parseEnv(serverEnvSchema, prod).DEV_OUTBOX).toBe(false);
-    expect(parseEnv(serverEnvSchema, { ...prod, DEV_OUTBOX: "true" }).DEV_OUTBOX).toBe(true);
     expect(
       parseEnv(serverEnvSchema, { ...base, EMAIL_SERVER: "smtp://h", EMAIL_FROM: "a@b.c" }).DEV_OUTBOX,
     ).toBe(false);
     expect(problems({ ...base, DEV_OUTBOX: "yes" })).toEqual(['DEV_OUTBOX must be "true" or "false"']);
+  });
+
+  it("refuses to boot with DEV_OUTBOX=true in production: /dev/mail would serve everyone's sign-in links", () => {
+    for (const on of ["true", "1"]) {
+      const found = problems({ ...prod, DEV_OUTBOX: on });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^DEV_OUTBOX must not be on in production: \/dev\/mail would show/);
+    }
+    expect(problems({ ...prod, DEV_OUTBOX: "true", ALLOW_DEV_OUTBOX_IN_PRODUCTION: "yes" })).toEqual([
+      'ALLOW_DEV_OUTBOX_IN_PRODUCTION must be "e2e" (set only by the e2e test server) or unset',
+    ]);
+    expect(problems({ ...prod, DEV_OUTBOX: "false" })).toEqual([]);
+  });
+
+  it("allows the dev outbox in production only with the e2e switch", () => {
+    const e2e = parseEnv(serverEnvSchema, {
+      ...prod,
+      DEV_OUTBOX: "true",
+      ALLOW_DEV_OUTBOX_IN_PRODUCTION: "e2e",
+    });
+    expect(e2e.DEV_OUTBOX).toBe(true);
+    expect(devOutboxEnabled(e2e)).toBe(true);
+  });
+
+  it("serves the outbox only where it is allowed, even when boot validation was skipped", () => {
+    const dev = parseEnv(serverEnvSchema, base);
+    expect(devOutboxEnabled(dev)).toBe(true);
+    expect(devOutboxEnabled({ ...dev, DEV_OUTBOX: false })).toBe(false);
+    expect(devOutboxEnabled({ NODE_ENV: "production", DEV_OUTBOX: true })).toBe(false);
+    expect(
+      devOutboxEnabled({ NODE_ENV: "production", DEV_OUTBOX: true, ALLOW_DEV_OUTBOX_IN_PRODUCTION: "e2e" }),
+    ).toBe(true);
+  });
+
+  it("trusts proxy headers only when TRUST_PROXY is set", () => {
+    expect(parseEnv(serverEnvSchema, base).TRUST_PROXY).toBe(false);
+    expect(parseEnv(serverEnvSchema, { ...base, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(problems({ ...base, TRUST_PROXY: "yes" })).toEqual(['TRUST_PROXY must be "true" or "false"']);
   });
 
   it("rejects a short AUTH_SECRET", () => {

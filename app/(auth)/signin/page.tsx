@@ -12,7 +12,7 @@ import { site } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; retryIn?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -22,7 +22,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const providers = configuredProviders();
   const email = providers.find((p) => p.type === "email");
   const oauth = providers.filter((p) => p.type === "oauth");
-  const error = authErrorMessage(params.error);
+  const error = authErrorMessage(params.error, params.retryIn);
 
   return (
     <div className="mx-auto flex max-w-md flex-col px-4 py-16 sm:py-24">

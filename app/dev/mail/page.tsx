@@ -5,16 +5,18 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { devOutboxEnabled } from "@/lib/env.schema";
 
 export const metadata: Metadata = { title: "Dev outbox", robots: { index: false } };
 
 const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
-// Sign-in mails stored instead of sent (no SMTP in development). 404 unless DEV_OUTBOX is on, which it
-// never is in production unless set explicitly (the e2e tests do).
+// Sign-in mails stored instead of sent (no SMTP in development). 404 unless DEV_OUTBOX is on; in
+// production the server refuses to boot with it, and this page stays 404 there unless the e2e-only
+// switch ALLOW_DEV_OUTBOX_IN_PRODUCTION=e2e is set.
 export default async function DevMailPage() {
   await connection();
-  if (!env.DEV_OUTBOX) notFound();
+  if (!devOutboxEnabled(env)) notFound();
   const mails = await db.devMail.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
 
   return (

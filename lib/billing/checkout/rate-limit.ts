@@ -1,14 +1,38 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { consumeRateLimit, retryMinutes, type RateLimitRule } from "@/lib/rate-limit";
 
-// At most CHECKOUTS_PER_MINUTE checkouts per user, counted from the Checkout table so the limit holds
-// across every app instance. The user's row is locked while counting, so parallel requests cannot all
-// slip under the limit at once.
+// Limits on starting checkouts and on checking discount codes, per user and (when the client IP is known,
+// lib/client-ip.ts) per IP, on the app's one limiter (lib/rate-limit.ts): counted in PostgreSQL, shared by
+// every app instance, exact under parallel requests. Discount checks are limited so codes cannot be
+// guessed by trying thousands of them against CREEM.
 
 export const CHECKOUTS_PER_MINUTE = 10;
-const WINDOW_MS = 60_000;
+export const CHECKOUTS_PER_USER: RateLimitRule = {
+  name: "checkout:user",
+  limit: CHECKOUTS_PER_MINUTE,
+  windowMs: 60_000,
+};
+export const CHECKOUTS_PER_IP: RateLimitRule = { name: "checkout:ip", limit: 30, windowMs: 60_000 };
+
+export const DISCOUNT_CHECKS_PER_USER: RateLimitRule = {
+  name: "discount-check:user",
+  limit: 10,
+  windowMs: 10 * 60_000,
+};
+export const DISCOUNT_CHECKS_PER_IP: RateLimitRule = {
+  name: "discount-check:ip",
+  limit: 30,
+  windowMs: 10 * 60_000,
+};
 
 export const RATE_LIMIT_MESSAGE =
   "You have started too many checkouts in the last minute. Please wait a minute and try again.";
+
+export function discountLimitMessage(minutes: number): string {
+  return `Too many discount codes tried. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`;
+}
+
+type Limited = { ok: true } | { ok: false; message: string };
 
 type NewCheckout = {
   requestId: string;
@@ -17,20 +41,35 @@ type NewCheckout = {
   units: number;
   discountCode: string | null;
   now: Date;
+  /** The client's IP when known (TRUST_PROXY); null or absent skips the per-IP limit. */
+  ip?: string | null;
 };
 
-export async function reserveCheckout(
-  db: PrismaClient,
-  checkout: NewCheckout,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const { now, ...data } = checkout;
+/** Counts a checkout against the limits and, when allowed, stores its row in the same transaction. */
+export async function reserveCheckout(db: PrismaClient, checkout: NewCheckout): Promise<Limited> {
+  const { now, ip, ...data } = checkout;
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${data.userId} FOR UPDATE`;
-    const recent = await tx.checkout.count({
-      where: { userId: data.userId, createdAt: { gt: new Date(now.getTime() - WINDOW_MS) } },
-    });
-    if (recent >= CHECKOUTS_PER_MINUTE) return { ok: false as const, message: RATE_LIMIT_MESSAGE };
+    if (ip && !(await consumeRateLimit(tx, CHECKOUTS_PER_IP, ip, now)).ok) {
+      return { ok: false as const, message: RATE_LIMIT_MESSAGE };
+    }
+    if (!(await consumeRateLimit(tx, CHECKOUTS_PER_USER, data.userId, now)).ok) {
+      return { ok: false as const, message: RATE_LIMIT_MESSAGE };
+    }
     await tx.checkout.create({ data: { ...data, createdAt: now } });
     return { ok: true as const };
   });
+}
+
+/** Counts one discount-code check by `userId` (and from `ip`, when known). */
+export async function throttleDiscountCheck(
+  db: Pick<PrismaClient, "$queryRaw">,
+  { userId, ip, now = new Date() }: { userId: string; ip: string | null; now?: Date },
+): Promise<Limited> {
+  const checks: Array<[RateLimitRule, string]> = [[DISCOUNT_CHECKS_PER_USER, userId]];
+  if (ip) checks.unshift([DISCOUNT_CHECKS_PER_IP, ip]);
+  for (const [rule, key] of checks) {
+    const result = await consumeRateLimit(db, rule, key, now);
+    if (!result.ok) return { ok: false, message: discountLimitMessage(retryMinutes(result.retryAfterMs)) };
+  }
+  return { ok: true };
 }

@@ -20,6 +20,8 @@ export type CheckoutDeps = {
   appUrl: string;
   graceDays: number;
   now?: Date;
+  /** The client's IP when known (TRUST_PROXY), for the per-IP checkout limit. */
+  clientIp?: string | null;
 };
 
 export type CheckoutOutcome =
@@ -80,6 +82,7 @@ export async function startCheckout(
     units,
     discountCode: input.discountCode ?? null,
     now,
+    ip: deps.clientIp,
   });
   if (!reserved.ok) return { kind: "refused", message: reserved.message };
 

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type * as PricingActions from "@/app/pricing/actions";
 import type * as CreemServer from "@/lib/creem/server";
 import { getCurrentUser } from "@/lib/auth";
-import { RATE_LIMIT_MESSAGE } from "@/lib/billing/checkout/rate-limit";
+import { CHECKOUTS_PER_USER, RATE_LIMIT_MESSAGE } from "@/lib/billing/checkout/rate-limit";
 import { DISCOUNT_CODE_MESSAGE } from "@/lib/billing/checkout/selection";
 import { CreemError } from "@/lib/creem";
+import { consumeRateLimit } from "@/lib/rate-limit";
 import { API_KEY, startCreem, type TestCreem } from "../creem-client/helpers";
 import { testDb } from "../support/db";
 import { APP_URL, form, newUser, PRODUCT_IDS, redirectOf, storeSubscription } from "./support";
@@ -176,20 +177,16 @@ describe("users who already pay", () => {
 
 describe("rate limit", () => {
   it("allows 10 checkouts a minute per user, then explains why it stops", async () => {
+    // Ten checkouts counted 50 seconds ago by the app's limiter (lib/rate-limit.ts).
     const now = Date.now();
-    await db.checkout.createMany({
-      data: Array.from({ length: 10 }, (_, i) => ({
-        requestId: `req_limit_${user.id}_${i}`,
-        userId: user.id,
-        productId: PRODUCT_IDS.proMonthly,
-        createdAt: new Date(now - 50_000 + i),
-      })),
-    });
+    for (let i = 0; i < 10; i++) {
+      await consumeRateLimit(db, CHECKOUTS_PER_USER, user.id, new Date(now - 50_000 + i));
+    }
     const create = vi.spyOn(getCreem().checkouts, "create");
     const state = await checkout({ plan: "pro", interval: "month" });
     expect(state.error).toBe(RATE_LIMIT_MESSAGE);
     expect(create).not.toHaveBeenCalled();
-    expect(await db.checkout.count({ where: { userId: user.id } })).toBe(10);
+    expect(await db.checkout.count({ where: { userId: user.id } })).toBe(0);
 
     // Someone else is not affected.
     const other = await newUser(db);
@@ -198,14 +195,9 @@ describe("rate limit", () => {
   });
 
   it("counts only the last minute", async () => {
-    await db.checkout.createMany({
-      data: Array.from({ length: 10 }, (_, i) => ({
-        requestId: `req_old_${user.id}_${i}`,
-        userId: user.id,
-        productId: PRODUCT_IDS.proMonthly,
-        createdAt: new Date(Date.now() - 61_000),
-      })),
-    });
+    for (let i = 0; i < 10; i++) {
+      await consumeRateLimit(db, CHECKOUTS_PER_USER, user.id, new Date(Date.now() - 61_000 + i));
+    }
     expect(await redirectOf(checkout({ plan: "pro", interval: "month" }))).toContain("/test/checkout/");
   });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { env } from "@/lib/env";
+import { devOutboxEnabled } from "@/lib/env.schema";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -24,7 +25,7 @@ export default async function CheckEmailPage() {
           </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-3 text-sm text-zinc-600">
-          {env.DEV_OUTBOX && !env.EMAIL_SERVER && (
+          {devOutboxEnabled(env) && !env.EMAIL_SERVER && (
             <p>
               Development mode: no mail server is configured, so the link is in the{" "}
               <Link href="/dev/mail" className="text-brand-700 font-medium underline underline-offset-4">
