@@ -14,6 +14,9 @@ export type RateLimitRule = {
   windowMs: number;
 };
 
+/** Rows untouched this long hold no attempt any rule still counts (every window is at most this long). */
+export const RATE_LIMIT_MAX_WINDOW_MS = 24 * 60 * 60_000;
+
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterMs: number };
 
 /** Anything that can run raw SQL: the app's client or a transaction's. */
@@ -28,6 +31,8 @@ export async function consumeRateLimit(
   now: Date = new Date(),
 ): Promise<RateLimitResult> {
   if (!Number.isInteger(rule.limit) || rule.limit < 1) throw new Error(`${rule.name}: limit must be >= 1`);
+  if (!(rule.windowMs > 0 && rule.windowMs <= RATE_LIMIT_MAX_WINDOW_MS))
+    throw new Error(`${rule.name}: the window must be longer than 0 and at most a day`);
   const nowMs = now.getTime();
   const cutoffMs = nowMs - rule.windowMs;
   // Times are passed as epoch milliseconds and stored as UTC timestamps, whatever the session time zone.
@@ -70,4 +75,18 @@ export async function consumeRateLimit(
 /** Whole minutes to wait, for messages ("try again in 3 minutes"); at least 1. */
 export function retryMinutes(retryAfterMs: number): number {
   return Math.max(1, Math.ceil(retryAfterMs / 60_000));
+}
+
+/**
+ * Deletes the rows whose newest attempt left every possible window (the daily `rate-limit-prune` job):
+ * one small row per address, IP or user would otherwise stay forever. Returns how many were deleted.
+ */
+export async function pruneRateLimits(
+  db: Pick<PrismaClient, "rateLimit">,
+  now: Date = new Date(),
+): Promise<number> {
+  const { count } = await db.rateLimit.deleteMany({
+    where: { updatedAt: { lt: new Date(now.getTime() - RATE_LIMIT_MAX_WINDOW_MS) } },
+  });
+  return count;
 }

@@ -1,4 +1,5 @@
 import { reconcile, replayFailedEvents, resyncStaleSubscriptions } from "@/lib/billing/webhooks/reconcile";
+import { pruneRateLimits } from "@/lib/rate-limit";
 import type { JobDefinition } from "./definition";
 
 // Every background job of the app, in one list. To add a job: add one entry here (name, schedule, singleton
@@ -49,6 +50,20 @@ export const jobs: JobDefinition[] = [
     handler: async ({ db, creem, log }) => {
       const result = await resyncStaleSubscriptions(db, creem, log);
       return failIfAny(result.failed, "stale subscriptions", result);
+    },
+  },
+  {
+    // Rate-limit rows (one per address, IP or user) are only needed while their attempts are in a window.
+    name: "rate-limit-prune",
+    description: "Delete rate-limit rows whose attempts are older than every window (a day)",
+    schedule: "41 3 * * *",
+    singletonKey: "rate-limit-prune",
+    retry: { limit: 3, delaySeconds: 60, backoff: true },
+    timeoutSeconds: 10 * 60,
+    handler: async ({ db, log }) => {
+      const deleted = await pruneRateLimits(db);
+      log(`deleted ${deleted} rate-limit rows`);
+      return { deleted };
     },
   },
 ];

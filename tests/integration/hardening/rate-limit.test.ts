@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { consumeRateLimit, retryMinutes, type RateLimitRule } from "@/lib/rate-limit";
+import { jobNamed } from "@/lib/jobs/registry";
+import { consumeRateLimit, pruneRateLimits, retryMinutes, type RateLimitRule } from "@/lib/rate-limit";
 import { testDb } from "../support/db";
 
 const db = testDb();
@@ -66,5 +67,21 @@ describe("consumeRateLimit (PostgreSQL sliding window)", () => {
     expect(retryMinutes(MINUTE)).toBe(1);
     expect(retryMinutes(MINUTE + 1)).toBe(2);
     expect(retryMinutes(9.5 * MINUTE)).toBe(10);
+  });
+
+  it("refuses a rule whose window is longer than the pruning keeps rows", async () => {
+    await expect(consumeRateLimit(db, rule(1, 25 * 60 * MINUTE), "a")).rejects.toThrow(/at most a day/);
+    await expect(consumeRateLimit(db, rule(1, 0), "a")).rejects.toThrow(/longer than 0/);
+  });
+
+  it("prunes only rows whose last attempt is older than a day (the daily job)", async () => {
+    const r = rule(2);
+    const now = new Date("2026-12-03T12:00:00Z");
+    await consumeRateLimit(db, r, "old", new Date(now.getTime() - 25 * 60 * MINUTE));
+    await consumeRateLimit(db, r, "recent", new Date(now.getTime() - 23 * 60 * MINUTE));
+    await pruneRateLimits(db, now);
+    const left = await db.rateLimit.findMany({ where: { rule: r.name }, select: { key: true } });
+    expect(left.map((row) => row.key)).toEqual(["recent"]);
+    expect(jobNamed("rate-limit-prune")?.schedule).toBe("41 3 * * *");
   });
 });
