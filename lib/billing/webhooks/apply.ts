@@ -7,7 +7,7 @@ import {
   type ReversalFact,
   type SubscriptionFact,
 } from "./facts";
-import { linkOrphans, rememberCustomerId, resolveUserId } from "./link-user";
+import { linkOrphans, resolveUserId, tieCustomer } from "./link-user";
 
 // The one step that writes billing state. Runs inside the caller's transaction (the webhook inbox or a
 // sync), so an event's effects commit together with its "processed" mark or not at all.
@@ -222,7 +222,7 @@ export async function applyFacts(tx: Tx, facts: BillingFacts): Promise<ApplyOutc
     });
   }
   if (userId) {
-    await rememberCustomerId(tx, userId, facts.hints.customerId);
+    await tieCustomer(tx, userId);
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
       select: { id: true, email: true, creemCustomerId: true },

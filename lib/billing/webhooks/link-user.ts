@@ -1,6 +1,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserHints } from "./facts";
 
+// Which app user a CREEM event belongs to, and which CREEM customer a user is tied to. The tie is one
+// deterministic rule, whatever order events arrive in: the customer of the user's earliest subscription or
+// one-time purchase by CREEM's time, ties broken by customer id (see tieCustomer). So when one user reaches
+// two customers (metadata userId on one checkout, a different buyer email on another), every delivery
+// order ends with the same `User.creemCustomerId`.
+
 type Tx = Prisma.TransactionClient;
 
 /**
@@ -22,19 +28,28 @@ export async function resolveUserId(tx: Tx, hints: UserHints): Promise<string | 
 }
 
 /**
- * Remembers the user's CREEM customer id (for portal links) unless they have one or another user has
- * this one. True when it was set now, i.e. the user was just tied to this customer.
+ * Ties the user to one CREEM customer (`User.creemCustomerId`, which the portal link uses), by a rule that
+ * does not depend on the order events arrive in. A user can reach several customers: the checkout metadata
+ * names the user while the buyer typed another email, or they bought twice with different emails. The
+ * tie goes to the customer of the user's earliest subscription or one-time purchase by CREEM's own time
+ * (the subscription's created_at, the order's created_at; ties and unknown times broken by the customer id),
+ * skipping a customer another user is already tied to. Run after every applied event of the user, so when
+ * an earlier purchase arrives late, the tie moves to it. True when the tie changed.
  */
-export async function rememberCustomerId(
-  tx: Tx,
-  userId: string,
-  customerId: string | undefined,
-): Promise<boolean> {
-  if (!customerId) return false;
+export async function tieCustomer(tx: Tx, userId: string): Promise<boolean> {
   const updated = await tx.$executeRaw`
-    UPDATE "User" SET "creemCustomerId" = ${customerId}, "updatedAt" = now()
-    WHERE id = ${userId} AND "creemCustomerId" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "User" WHERE "creemCustomerId" = ${customerId})`;
+    UPDATE "User" AS u SET "creemCustomerId" = pick.cid, "updatedAt" = now()
+    FROM (
+      SELECT c.cid FROM (
+        SELECT "customerId" AS cid, "startedAt" AS t FROM "Subscription" WHERE "userId" = ${userId}
+        UNION ALL
+        SELECT "customerId", "purchasedAt" FROM "Purchase" WHERE "userId" = ${userId} AND "customerId" IS NOT NULL
+      ) AS c
+      WHERE NOT EXISTS (SELECT 1 FROM "User" o WHERE o."creemCustomerId" = c.cid AND o.id <> ${userId})
+      ORDER BY c.t ASC NULLS LAST, c.cid COLLATE "C" ASC
+      LIMIT 1
+    ) AS pick
+    WHERE u.id = ${userId} AND u."creemCustomerId" IS DISTINCT FROM pick.cid`;
   return updated === 1;
 }
 
