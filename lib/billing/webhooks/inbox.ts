@@ -7,8 +7,8 @@ import {
 } from "@/lib/creem";
 import { WEBHOOK_TYPE_PATTERN } from "@/lib/creem/webhook-events";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { applyFacts, type ApplyOutcome } from "./apply";
-import { eventFacts, type BillingFacts } from "./facts";
+import { applyFacts, subscriptionRow, type ApplyOutcome } from "./apply";
+import { eventFacts, type BillingFacts, type SubscriptionFact } from "./facts";
 import { invalidReason, MAX_FUTURE_SKEW_MS } from "./validate";
 
 // The webhook inbox. One transaction stores the event (keyed by CREEM's event id), applies it, and
@@ -58,7 +58,40 @@ function objectIds(facts: BillingFacts) {
 const bytesOf = (raw: Uint8Array | undefined) =>
   raw ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : null;
 
+/** Facts that are one subscription state and nothing else: every subscription.* event, most of the traffic. */
+function subscriptionOnly(facts: BillingFacts) {
+  return facts.subscription &&
+    !facts.purchase &&
+    !facts.reversal &&
+    facts.licenses.length === 0 &&
+    !facts.checkout
+    ? facts.subscription
+    : undefined;
+}
+
+// The hot path: the whole event in one statement and one round trip (webhook_subscription_event, migration
+// webhook_hot_path): inbox insert or duplicate check, user lookup, state upsert, user link, processed mark.
+// One statement is one transaction, so the guarantees are those of processOnce below.
+async function processSubscriptionEvent(db: PrismaClient, record: InboxRecord, fact: SubscriptionFact) {
+  const s = subscriptionRow(fact, record.facts);
+  const hints = record.facts.hints;
+  const [row] = await db.$queryRaw<Array<{ outcome: string }>>`
+    SELECT webhook_subscription_event(${record.id}, ${record.type}, ${record.createdAt},
+      ${JSON.stringify(record.payload)}::jsonb, ${bytesOf(record.rawBody)}, ${hints.userId ?? null},
+      ${hints.customerId ?? null}, ${hints.email ?? null}, ${fact.id}, ${fact.customerId},
+      ${fact.customerEmail ?? null}, ${s.productId}, ${s.status}, ${s.units}::int, ${s.currentPeriodStart},
+      ${s.currentPeriodEnd}, ${s.cancelAtPeriodEnd}, ${s.canceledAt}, ${s.trialEnd}, ${s.pastDueSince},
+      ${s.discount}::jsonb, ${s.startedAt}, ${s.trialStartedAt}, ${s.cancelIntent}, ${s.cancelIntentAt},
+      ${s.stateAt}, ${s.stateSource}) AS outcome`;
+  const outcome = row!.outcome;
+  return outcome.startsWith("duplicate:")
+    ? { duplicate: true, outcome: outcome.slice("duplicate:".length) }
+    : { duplicate: false, outcome };
+}
+
 async function processOnce(db: PrismaClient, record: InboxRecord) {
+  const fact = subscriptionOnly(record.facts);
+  if (fact && !record.facts.hints.requestId) return processSubscriptionEvent(db, record, fact);
   return db.$transaction(async (tx) => {
     const payload = JSON.stringify(record.payload);
     const inserted = await tx.$executeRaw`

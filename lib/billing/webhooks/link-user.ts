@@ -28,29 +28,18 @@ export async function resolveUserId(tx: Tx, hints: UserHints): Promise<string | 
 }
 
 /**
- * Ties the user to one CREEM customer (`User.creemCustomerId`, which the portal link uses), by a rule that
- * does not depend on the order events arrive in. A user can reach several customers: the checkout metadata
- * names the user while the buyer typed another email, or they bought twice with different emails. The
- * tie goes to the customer of the user's earliest subscription or one-time purchase by CREEM's own time
- * (the subscription's created_at, the order's created_at; ties and unknown times broken by the customer id),
- * skipping a customer another user is already tied to. Run after every applied event of the user, so when
- * an earlier purchase arrives late, the tie moves to it. True when the tie changed.
+ * After an event of the user: ties them to one CREEM customer (`User.creemCustomerId`, which the portal link
+ * uses) by the rule in this file's header, then gives them the rows that arrived before they could be
+ * matched. A user can reach several customers: the checkout metadata names the user while the buyer typed
+ * another email, or they bought twice with different emails. The tie goes to the customer of the user's
+ * earliest subscription or one-time purchase by CREEM's own time (the subscription's created_at, the order's
+ * created_at; ties and unknown times broken by the customer id), skipping a customer another user is
+ * already tied to; when an earlier purchase arrives late, the tie moves to it. One SQL function
+ * (billing_link_user, migration webhook_hot_path) so the webhook hot path runs the same rule inside its
+ * single statement.
  */
-export async function tieCustomer(tx: Tx, userId: string): Promise<boolean> {
-  const updated = await tx.$executeRaw`
-    UPDATE "User" AS u SET "creemCustomerId" = pick.cid, "updatedAt" = now()
-    FROM (
-      SELECT c.cid FROM (
-        SELECT "customerId" AS cid, "startedAt" AS t FROM "Subscription" WHERE "userId" = ${userId}
-        UNION ALL
-        SELECT "customerId", "purchasedAt" FROM "Purchase" WHERE "userId" = ${userId} AND "customerId" IS NOT NULL
-      ) AS c
-      WHERE NOT EXISTS (SELECT 1 FROM "User" o WHERE o."creemCustomerId" = c.cid AND o.id <> ${userId})
-      ORDER BY c.t ASC NULLS LAST, c.cid COLLATE "C" ASC
-      LIMIT 1
-    ) AS pick
-    WHERE u.id = ${userId} AND u."creemCustomerId" IS DISTINCT FROM pick.cid`;
-  return updated === 1;
+export async function linkUser(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT billing_link_user(${userId})::text`;
 }
 
 /**
