@@ -1,10 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  decodeWebhookBody,
-  parseWebhookEvent,
-  verifyWebhookSignature,
-  type CreemWebhookEvent,
-} from "@/lib/creem";
+import { decodeWebhookBody, parseWebhookEvent, verifyWebhookSignature } from "@/lib/creem";
 import { WEBHOOK_TYPE_PATTERN } from "@/lib/creem/webhook-events";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { applyFacts, subscriptionRow, type ApplyOutcome } from "./apply";
@@ -169,21 +164,6 @@ export async function processRecord(db: PrismaClient, record: InboxRecord) {
       throw error;
     }
   }
-}
-
-/** Applies a parsed webhook event as it is (no validation: see evaluateDelivery for deliveries). */
-export async function processEvent(
-  db: PrismaClient,
-  event: CreemWebhookEvent,
-  payload: Prisma.InputJsonValue,
-) {
-  return processRecord(db, {
-    id: event.id,
-    type: event.eventType,
-    createdAt: event.createdAt ?? new Date(0),
-    payload,
-    facts: eventFacts(event),
-  });
 }
 
 function typeOf(payload: unknown): string {
