@@ -29,6 +29,20 @@ function retryable(error: unknown): boolean {
   );
 }
 
+// Errors that the same event meets on every attempt: it contradicts stored state (a license key or a
+// transaction id already stored under another id: class 23) or holds a value PostgreSQL refuses (class 22).
+// Retrying cannot help, so the event is recorded as invalid instead of answered 5xx forever.
+const DETERMINISTIC_PRISMA_CODES = new Set(["P2000", "P2002", "P2003", "P2011", "P2020"]);
+
+function deterministic(error: unknown): boolean {
+  const e = error as {
+    code?: string;
+    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } };
+  };
+  const sqlState = e.meta?.driverAdapterError?.cause?.originalCode ?? e.meta?.code ?? "";
+  return DETERMINISTIC_PRISMA_CODES.has(e.code ?? "") || /^2[23]/.test(sqlState);
+}
+
 /** A fact to record in the inbox and apply: a CREEM webhook event, or an object fetched by a sync. */
 export type InboxRecord = {
   id: string;
@@ -267,6 +281,12 @@ async function acceptDelivery(
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (deterministic(error)) {
+      const reason = `conflicts with stored state: ${message.split("\n").filter(Boolean).at(-1) ?? message}`;
+      await recordInvalid(db, { ...record, receivedAt, reason });
+      console.warn(`[webhook] ${record.id} recorded as invalid: ${reason}`);
+      return { status: 200, body: { received: true, outcome: "invalid", error: reason } };
+    }
     console.error(`[webhook] ${record.id} ${record.type} failed: ${message}`);
     await recordFailure(db, record, message).catch(() => undefined);
     return { status: 500, body: { received: false, error: "processing failed; retry later" } };

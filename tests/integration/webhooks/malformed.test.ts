@@ -269,3 +269,24 @@ describe("a database fault while recording", () => {
     expect(JSON.stringify(result.body)).not.toMatch(/simulated/);
   });
 });
+
+describe("an event that contradicts stored state (found by the fuzz test)", () => {
+  it("a license key already stored under another license id is recorded as invalid, not a 500 forever", async () => {
+    const key = uid("KEY");
+    const checkout = () =>
+      checkoutCompleted({
+        eventId: uid("evt"),
+        at: Date.now(),
+        checkoutId: uid("ch"),
+        customer: customer(uid("cust"), `${uid("u")}@example.com`),
+        productId: PRODUCTS.lifetime,
+        orderId: uid("ord"),
+        licenseKey: key,
+      });
+    expect((await postWebhook(JSON.stringify(checkout()))).body).toMatchObject({ outcome: "applied" });
+    const second = checkout();
+    const stored = await expectRecordedInvalid(second.id, await postWebhook(JSON.stringify(second)));
+    expect(stored.lastError).toMatch(/conflicts with stored state/);
+    expect(await db.licenseKey.count({ where: { key } })).toBe(1);
+  });
+});
