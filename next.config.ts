@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
   // Lets benchmarks and parallel test runs build into their own folder (default .next).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // `npm run bench:webhooks` builds with BENCH_BUILD=1, which adds its bare yardstick route
+  // (app/api/bench/bare/route.bench.ts); every other build leaves `.bench.ts` files out.
+  pageExtensions:
+    process.env.BENCH_BUILD === "1" ? ["tsx", "ts", "jsx", "js", "bench.ts"] : ["tsx", "ts", "jsx", "js"],
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "nodemailer"],
   // Fixed security headers on every response; pages also get a Content-Security-Policy from proxy.ts.
   async headers() {

@@ -76,6 +76,8 @@ export {
 export {
   parseWebhookEvent,
   parseWebhookBody,
+  decodeWebhookBody,
+  type DecodedWebhookBody,
   isKnownWebhookEventType,
   webhookEnvelopeSchema,
   KNOWN_WEBHOOK_EVENT_TYPES,

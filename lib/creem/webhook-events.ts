@@ -44,11 +44,17 @@ function isSubscriptionEventType(type: string): type is SubscriptionEventType {
   return (SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(type);
 }
 
+/** Bounds on what a webhook body may be before it is parsed: deeper JSON is refused unparsed. */
+export const WEBHOOK_MAX_DEPTH = 32;
+/** An event id: printable ASCII, no spaces (CREEM sends `evt_...`); it becomes a primary key. */
+export const WEBHOOK_ID_PATTERN = /^[\x21-\x7e]{1,255}$/;
+export const WEBHOOK_TYPE_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
+
 /** `created_at` is epoch ms on the wire; an ISO string is tolerated. */
 export const webhookEnvelopeSchema = z
   .object({
-    id: z.string().min(1),
-    eventType: z.string().min(1),
+    id: z.string().regex(WEBHOOK_ID_PATTERN, "must be 1-255 printable characters without spaces"),
+    eventType: z.string().regex(WEBHOOK_TYPE_PATTERN, "must be 1-100 letters, digits, '.', '_', ':' or '-'"),
     created_at: timestamp,
     object: z.unknown().optional(),
   })
@@ -140,14 +146,83 @@ export function parseWebhookEvent(payload: unknown): WebhookParseResult {
   return { ok: true, event: { ...base, kind: "unhandled", eventType, object } };
 }
 
-/** Parses the raw request body (after `verifyWebhookSignature`). Never throws. */
-export function parseWebhookBody(rawBody: string | Uint8Array): WebhookParseResult {
-  const text = typeof rawBody === "string" ? rawBody : new TextDecoder().decode(rawBody);
+/** A verified body as JSON: `payload` is safe to store as jsonb; `sanitized` says whether it had to change. */
+export type DecodedWebhookBody =
+  { ok: true; payload: unknown; sanitized: boolean } | { ok: false; reason: string };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Decodes a (signature-verified) body: strict UTF-8, nesting bounded before JSON.parse runs (so a body of
+ * 5,000 `[` cannot overflow a stack later), and a copy of the value without NUL characters or lone
+ * surrogates (PostgreSQL text and jsonb refuse both; each becomes U+FFFD). Never throws.
+ */
+export function decodeWebhookBody(rawBody: string | Uint8Array): DecodedWebhookBody {
+  let text: string;
+  if (typeof rawBody === "string") text = rawBody;
+  else {
+    try {
+      text = utf8.decode(rawBody);
+    } catch {
+      return { ok: false, reason: "body is not valid UTF-8" };
+    }
+  }
+  if (jsonDepth(text) > WEBHOOK_MAX_DEPTH) {
+    return { ok: false, reason: `body is nested deeper than ${WEBHOOK_MAX_DEPTH} levels` };
+  }
   let payload: unknown;
   try {
     payload = JSON.parse(text);
   } catch {
     return { ok: false, reason: "body is not JSON" };
   }
-  return parseWebhookEvent(payload);
+  const state = { sanitized: false };
+  return { ok: true, payload: sanitize(payload, state), sanitized: state.sanitized };
+}
+
+/** The deepest nesting of arrays and objects in a JSON text (strings skipped); no parsing, no recursion. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return max;
+}
+
+// Unpaired surrogates and NUL: what PostgreSQL cannot store in text or jsonb.
+const UNSTORABLE = /[\u0000\ud800-\udfff]/;
+
+function cleanString(value: string, state: { sanitized: boolean }): string {
+  if (!UNSTORABLE.test(value)) return value;
+  const cleaned = value.toWellFormed().replace(/\u0000/g, "\ufffd");
+  if (cleaned !== value) state.sanitized = true;
+  return cleaned;
+}
+
+// Recursion is safe: jsonDepth bounded the nesting before JSON.parse ran.
+function sanitize(value: unknown, state: { sanitized: boolean }): unknown {
+  if (typeof value === "string") return cleanString(value, state);
+  if (Array.isArray(value)) return value.map((item) => sanitize(item, state));
+  if (value !== null && typeof value === "object") {
+    // fromEntries defines own properties, so a "__proto__" key stays data and never becomes a prototype.
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [cleanString(key, state), sanitize(item, state)]),
+    );
+  }
+  return value;
+}
+
+/** Parses the raw request body (after `verifyWebhookSignature`). Never throws. */
+export function parseWebhookBody(rawBody: string | Uint8Array): WebhookParseResult {
+  const decoded = decodeWebhookBody(rawBody);
+  return decoded.ok ? parseWebhookEvent(decoded.payload) : { ok: false, reason: decoded.reason };
 }

@@ -7,7 +7,7 @@ import {
   type ReversalFact,
   type SubscriptionFact,
 } from "./facts";
-import { linkOrphans, rememberCustomerId, resolveUserId } from "./link-user";
+import { linkUser, resolveUserId } from "./link-user";
 
 // The one step that writes billing state. Runs inside the caller's transaction (the webhook inbox or a
 // sync), so an event's effects commit together with its "processed" mark or not at all.
@@ -58,59 +58,28 @@ function minDate(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
 }
 
-// One statement on the hot path: insert, or take the row lock and overwrite the state only when this
-// fact is newer (same order as isNewer: time, then state key bytewise). User, email and start only fill
-// gaps; the first trial keeps the earliest start; the cancel intent follows the latest fact that has one.
+/** A subscription fact as the stored row: what billing_apply_subscription (the SQL below) receives. */
+export function subscriptionRow(fact: SubscriptionFact, facts: BillingFacts) {
+  return {
+    ...subscriptionState(fact, facts.at),
+    stateAt: facts.at,
+    stateSource: stateKey(fact, facts.source),
+  };
+}
+
+// One statement: billing_apply_subscription (migration webhook_hot_path) inserts, or takes the row lock
+// and overwrites the state only when this fact is newer (same order as isNewer: time, then state key
+// bytewise). User, email and start only fill gaps; the first trial keeps the earliest start; the cancel
+// intent follows the latest fact that has one. The webhook hot path calls the same function from SQL.
 async function applySubscription(tx: Tx, fact: SubscriptionFact, facts: BillingFacts, userId: string | null) {
-  const s = subscriptionState(fact, facts.at);
-  const key = stateKey(fact, facts.source);
-  const rows = await tx.$queryRaw<Array<{ applied: boolean }>>`
-    INSERT INTO "Subscription" AS s ("id", "userId", "customerId", "customerEmail", "productId", "status", "units",
-      "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt", "trialEnd", "pastDueSince",
-      "discount", "startedAt", "trialStartedAt", "cancelIntent", "cancelIntentAt", "stateAt", "stateSource",
-      "updatedAt")
-    VALUES (${fact.id}, ${userId}, ${fact.customerId}, ${fact.customerEmail ?? null}, ${s.productId}, ${s.status},
-      ${s.units}, ${s.currentPeriodStart}, ${s.currentPeriodEnd}, ${s.cancelAtPeriodEnd}, ${s.canceledAt},
-      ${s.trialEnd}, ${s.pastDueSince}, ${s.discount}::jsonb, ${s.startedAt}, ${s.trialStartedAt},
-      ${s.cancelIntent}, ${s.cancelIntentAt}, ${facts.at}, ${key}, now())
-    ON CONFLICT ("id") DO UPDATE SET
-      "userId" = COALESCE(s."userId", EXCLUDED."userId"),
-      "customerEmail" = COALESCE(s."customerEmail", EXCLUDED."customerEmail"),
-      "startedAt" = COALESCE(s."startedAt", EXCLUDED."startedAt"),
-      "trialStartedAt" = LEAST(s."trialStartedAt", EXCLUDED."trialStartedAt"),
-      ("cancelIntent", "cancelIntentAt") =
-        (SELECT CASE WHEN later_intent THEN EXCLUDED."cancelIntent" ELSE s."cancelIntent" END,
-                CASE WHEN later_intent THEN EXCLUDED."cancelIntentAt" ELSE s."cancelIntentAt" END
-         FROM (SELECT EXCLUDED."cancelIntentAt" IS NOT NULL
-                 AND (s."cancelIntentAt" IS NULL OR EXCLUDED."cancelIntentAt" > s."cancelIntentAt") AS later_intent)
-           AS intent),
-      ("productId", "status", "units", "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt",
-       "trialEnd", "pastDueSince", "discount", "stateAt", "stateSource", "updatedAt") =
-      (SELECT CASE WHEN newer THEN EXCLUDED."productId" ELSE s."productId" END,
-              CASE WHEN newer THEN EXCLUDED."status" ELSE s."status" END,
-              CASE WHEN newer THEN EXCLUDED."units" ELSE s."units" END,
-              CASE WHEN newer THEN EXCLUDED."currentPeriodStart" ELSE s."currentPeriodStart" END,
-              CASE WHEN newer THEN EXCLUDED."currentPeriodEnd" ELSE s."currentPeriodEnd" END,
-              CASE WHEN newer THEN EXCLUDED."cancelAtPeriodEnd" ELSE s."cancelAtPeriodEnd" END,
-              CASE WHEN newer THEN EXCLUDED."canceledAt" ELSE s."canceledAt" END,
-              CASE WHEN newer THEN EXCLUDED."trialEnd" ELSE s."trialEnd" END,
-              CASE WHEN newer THEN EXCLUDED."pastDueSince" ELSE s."pastDueSince" END,
-              CASE WHEN newer THEN EXCLUDED."discount" ELSE s."discount" END,
-              CASE WHEN newer THEN EXCLUDED."stateAt" ELSE s."stateAt" END,
-              CASE WHEN newer THEN EXCLUDED."stateSource" ELSE s."stateSource" END,
-              now()
-       FROM (SELECT (EXCLUDED."stateAt", EXCLUDED."stateSource" COLLATE "C") >
-                    (s."stateAt", s."stateSource" COLLATE "C") AS newer) AS cmp)
-    WHERE (EXCLUDED."stateAt", EXCLUDED."stateSource" COLLATE "C") > (s."stateAt", s."stateSource" COLLATE "C")
-       OR (s."userId" IS NULL AND EXCLUDED."userId" IS NOT NULL)
-       OR (s."customerEmail" IS NULL AND EXCLUDED."customerEmail" IS NOT NULL)
-       OR (s."startedAt" IS NULL AND EXCLUDED."startedAt" IS NOT NULL)
-       OR EXCLUDED."trialStartedAt" < s."trialStartedAt"
-       OR (s."trialStartedAt" IS NULL AND EXCLUDED."trialStartedAt" IS NOT NULL)
-       OR (EXCLUDED."cancelIntentAt" IS NOT NULL
-           AND (s."cancelIntentAt" IS NULL OR EXCLUDED."cancelIntentAt" > s."cancelIntentAt"))
-    RETURNING "stateSource" = ${key} AS applied`;
-  // No row: nothing changed (older or equal news). A row with another source: only gaps were filled.
+  const s = subscriptionRow(fact, facts);
+  const rows = await tx.$queryRaw<Array<{ applied: boolean | null }>>`
+    SELECT billing_apply_subscription(${fact.id}, ${userId}, ${fact.customerId}, ${fact.customerEmail ?? null},
+      ${s.productId}, ${s.status}, ${s.units}::int, ${s.currentPeriodStart}, ${s.currentPeriodEnd},
+      ${s.cancelAtPeriodEnd}, ${s.canceledAt}, ${s.trialEnd}, ${s.pastDueSince}, ${s.discount}::jsonb,
+      ${s.startedAt}, ${s.trialStartedAt}, ${s.cancelIntent}, ${s.cancelIntentAt}, ${s.stateAt},
+      ${s.stateSource}) AS applied`;
+  // NULL: nothing changed (older or equal news). False: only gaps were filled.
   return rows[0]?.applied ? "applied" : "stale";
 }
 
@@ -221,13 +190,6 @@ export async function applyFacts(tx: Tx, facts: BillingFacts): Promise<ApplyOutc
       data: { status: "completed", creemCheckoutId: facts.checkout.id },
     });
   }
-  if (userId) {
-    await rememberCustomerId(tx, userId, facts.hints.customerId);
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: { id: true, email: true, creemCustomerId: true },
-    });
-    await linkOrphans(tx, user);
-  }
+  if (userId) await linkUser(tx, userId);
   return outcome;
 }

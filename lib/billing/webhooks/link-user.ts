@@ -1,6 +1,12 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UserHints } from "./facts";
 
+// Which app user a CREEM event belongs to, and which CREEM customer a user is tied to. The tie is one
+// deterministic rule, whatever order events arrive in: the customer of the user's earliest subscription or
+// one-time purchase by CREEM's time, ties broken by customer id (see tieCustomer). So when one user reaches
+// two customers (metadata userId on one checkout, a different buyer email on another), every delivery
+// order ends with the same `User.creemCustomerId`.
+
 type Tx = Prisma.TransactionClient;
 
 /**
@@ -22,20 +28,18 @@ export async function resolveUserId(tx: Tx, hints: UserHints): Promise<string | 
 }
 
 /**
- * Remembers the user's CREEM customer id (for portal links) unless they have one or another user has
- * this one. True when it was set now, i.e. the user was just tied to this customer.
+ * After an event of the user: ties them to one CREEM customer (`User.creemCustomerId`, which the portal link
+ * uses) by the rule in this file's header, then gives them the rows that arrived before they could be
+ * matched. A user can reach several customers: the checkout metadata names the user while the buyer typed
+ * another email, or they bought twice with different emails. The tie goes to the customer of the user's
+ * earliest subscription or one-time purchase by CREEM's own time (the subscription's created_at, the order's
+ * created_at; ties and unknown times broken by the customer id), skipping a customer another user is
+ * already tied to; when an earlier purchase arrives late, the tie moves to it. One SQL function
+ * (billing_link_user, migration webhook_hot_path) so the webhook hot path runs the same rule inside its
+ * single statement.
  */
-export async function rememberCustomerId(
-  tx: Tx,
-  userId: string,
-  customerId: string | undefined,
-): Promise<boolean> {
-  if (!customerId) return false;
-  const updated = await tx.$executeRaw`
-    UPDATE "User" SET "creemCustomerId" = ${customerId}, "updatedAt" = now()
-    WHERE id = ${userId} AND "creemCustomerId" IS NULL
-      AND NOT EXISTS (SELECT 1 FROM "User" WHERE "creemCustomerId" = ${customerId})`;
-  return updated === 1;
+export async function linkUser(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT billing_link_user(${userId})::text`;
 }
 
 /**

@@ -1,7 +1,7 @@
-import { CreemError, parseWebhookEvent, type CreemClient } from "@/lib/creem";
+import { CreemError, type CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { STALE_AFTER_DAYS, STATUS } from "@/lib/billing/subscription-status";
-import { processEvent } from "./inbox";
+import { evaluateDelivery, processRecord } from "./inbox";
 import { syncCheckout, syncSubscription } from "./sync";
 
 // Catching up with CREEM after something went wrong: webhook events whose processing failed are applied
@@ -20,28 +20,48 @@ const unknownAtCreem = (error: unknown) => error instanceof CreemError && error.
 /** How far back a checkout still pending here is looked up at CREEM (its webhook may have been lost). */
 export const PENDING_CHECKOUT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Applies again every stored webhook event that has not been processed (oldest first). */
+/**
+ * Applies again every stored webhook event that has not been processed (oldest first): events whose
+ * processing failed, and events recorded as invalid, which apply once the code that judged them is fixed.
+ * Each is judged again from its exact bytes against its original time of receipt; one still invalid stays
+ * recorded as it is ("unreadable").
+ */
 export async function replayFailedEvents(
   db: PrismaClient,
   log: ReconcileLog = () => {},
+  where: { ids?: string[] } = {},
 ): Promise<ReplayResult> {
   const pending = await db.webhookEvent.findMany({
     // Syncs are recorded in the inbox too (`sync.*`): a failed one is simply done again by the next sync.
-    where: { processedAt: null, NOT: { type: { startsWith: "sync." } } },
+    where: {
+      processedAt: null,
+      NOT: { type: { startsWith: "sync." } },
+      ...(where.ids ? { id: { in: where.ids } } : {}),
+    },
     orderBy: { createdAt: "asc" },
-    select: { id: true, type: true, payload: true },
+    select: { id: true, type: true, payload: true, rawBody: true, receivedAt: true },
   });
   const result: ReplayResult = { pending: pending.length, applied: 0, failed: 0, unreadable: 0 };
   for (const stored of pending) {
-    const parsed = parseWebhookEvent(stored.payload);
-    if (!parsed.ok) {
+    const verdict = evaluateDelivery(
+      stored.rawBody ? { rawBody: stored.rawBody } : { payload: stored.payload },
+      stored.receivedAt,
+    );
+    if (!verdict.ok) {
       // Stays recorded with its error; replaying cannot help until the code that reads it is fixed.
       result.unreadable++;
-      log(`event ${stored.id} ${stored.type}: unreadable (${parsed.reason})`);
+      log(`event ${stored.id} ${stored.type}: unreadable (${verdict.invalid.reason})`);
       continue;
     }
     try {
-      const outcome = await processEvent(db, parsed.event, stored.payload as object);
+      // A body recorded under its hash (it had no usable id) is applied under the id it has now.
+      const outcome = await processRecord(db, verdict.record);
+      if (verdict.record.id !== stored.id) {
+        await db.webhookEvent.update({
+          where: { id: stored.id },
+          data: { processedAt: new Date(), outcome: `replayed as ${verdict.record.id}`.slice(0, 300) },
+        });
+      }
       result.applied++;
       log(`event ${stored.id} ${stored.type}: ${outcome.duplicate ? "already processed" : outcome.outcome}`);
     } catch (error) {

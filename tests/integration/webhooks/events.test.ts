@@ -131,19 +131,20 @@ describe("subscription events", () => {
     expect((await db.subscription.findUniqueOrThrow({ where: { id: base.id } })).status).toBe("canceled");
   });
 
-  it("tolerates CREEM's payload quirks: mode local, image_url null, unknown status and fields", async () => {
+  it("tolerates CREEM's payload quirks: mode local, image_url null, unknown fields; records an unknown status as invalid", async () => {
     const user = await newUser();
     const { base, event } = subscriptionSetup(user);
-    const payload = event("subscription.active", { status: "some_future_status" }) as {
-      object: Record<string, unknown>;
-    };
+    const payload = event("subscription.update") as { object: Record<string, unknown> };
     payload.object.mode = "local";
     (payload.object.product as Record<string, unknown>).image_url = null;
     payload.object.brand_new_field = { nested: true };
-    expect((await deliver(db, payload)).status).toBe(200);
-    const stored = await db.subscription.findUniqueOrThrow({ where: { id: base.id } });
-    expect(stored.status).toBe("some_future_status");
-    expect(await planOf(user.id)).toBe("free"); // unknown statuses grant nothing
+    expect((await deliver(db, payload)).body.outcome).toBe("applied");
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: base.id } })).status).toBe("active");
+    // A status missing from the status table changes nothing; it is kept for replay once the table has it.
+    const unknown = await deliver(db, event("subscription.update", { status: "some_future_status" }));
+    expect(unknown).toMatchObject({ status: 200, body: { outcome: "invalid" } });
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: base.id } })).status).toBe("active");
+    expect(await planOf(user.id)).toBe("pro");
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { customer, envelope, sign, subscription } from "../../support/creem-payloads";
 import { testDb } from "../support/db";
@@ -70,22 +71,40 @@ describe("webhook signature", () => {
 
 describe("webhook body", () => {
   it.each([
-    ["not JSON", "this is not json"],
-    ["without id", JSON.stringify({ eventType: "subscription.active", created_at: 1, object: {} })],
-    ["without eventType", JSON.stringify({ id: "evt_x", created_at: 1, object: {} })],
-    ["without object", JSON.stringify({ id: "evt_noobj", eventType: "something.new", created_at: 1 })],
-  ])("answers 400 to a signed body %s", async (_label, body) => {
+    ["not JSON", "this is not json", /not JSON/],
+    ["without id", JSON.stringify({ eventType: "subscription.active", created_at: 1, object: {} }), /id/],
+    ["without eventType", JSON.stringify({ id: "evt_x", created_at: 1, object: {} }), /eventType/],
+  ])("records a signed body %s as invalid and acknowledges it", async (_label, body, reason) => {
     const result = await deliver(db, body);
-    expect(result.status).toBe(400);
-    expect(result.body.error).toBeTruthy();
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ received: true, outcome: "invalid" });
+    expect(result.body.error).toMatch(reason);
+    // Recorded under the hash of its bytes (it has no usable id), with those exact bytes.
+    const id = `invalid:${createHash("sha256").update(body).digest("hex")}`;
+    const stored = await db.webhookEvent.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ outcome: "invalid", processedAt: null });
+    expect(Buffer.from(stored.rawBody!).toString()).toBe(body);
+    expect(stored.lastError).toMatch(reason);
   });
 
-  it("answers 400 to a known event whose object is unreadable and keeps it for replay", async () => {
+  it("acknowledges and records a signed event of an unknown type without an object", async () => {
+    const id = uid("evt");
+    const body = JSON.stringify({ id, eventType: "something.new", created_at: Date.now() });
+    const result = await deliver(db, body);
+    expect(result).toEqual({ status: 200, body: { received: true, outcome: "ignored" } });
+    const stored = await db.webhookEvent.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ type: "something.new", outcome: "ignored" });
+    expect(stored.processedAt).not.toBeNull();
+  });
+
+  it("records a known event whose object is unreadable as invalid, acknowledges it and keeps it for replay", async () => {
     const id = uid("evt");
     const result = await deliver(db, envelope(id, "subscription.paid", Date.now(), { no: "id" }));
-    expect(result.status).toBe(400);
+    expect(result.status).toBe(200);
+    expect(result.body.outcome).toBe("invalid");
     const stored = await db.webhookEvent.findUniqueOrThrow({ where: { id } });
     expect(stored.processedAt).toBeNull();
+    expect(stored.outcome).toBe("invalid");
     expect(stored.lastError).toMatch(/invalid subscription.paid object/);
   });
 

@@ -1,16 +1,17 @@
 import { MAX_WEBHOOK_BYTES, receiveWebhook } from "@/lib/billing/webhooks/inbox";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { readBodyWithLimit } from "@/lib/read-body";
+import { readBytesWithLimit } from "@/lib/read-body";
 
 export const dynamic = "force-dynamic";
 
 // no-transform: a 40-byte acknowledgement is not worth gzipping on the hot path.
 const headers = { "cache-control": "no-store, no-transform" };
 
-// CREEM webhooks: verified against the raw body, stored once, applied in order (lib/billing/inbox.ts).
+// CREEM webhooks: verified against the exact bytes received, stored once, applied in order; a signed body
+// that cannot be applied is recorded as invalid and acknowledged (lib/billing/webhooks/inbox.ts).
 export async function POST(request: Request) {
-  const rawBody = await readBodyWithLimit(request, MAX_WEBHOOK_BYTES);
+  const rawBody = await readBytesWithLimit(request, MAX_WEBHOOK_BYTES);
   if (rawBody === null) {
     return Response.json({ received: false, error: "body too large" }, { status: 413, headers });
   }

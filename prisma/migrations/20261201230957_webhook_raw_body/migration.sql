@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WebhookEvent" ADD COLUMN     "rawBody" BYTEA,
+ALTER COLUMN "payload" DROP NOT NULL;
