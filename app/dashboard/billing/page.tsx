@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { AccessTimelineCard } from "@/components/billing/access-timeline-card";
 import { BillingHistory } from "@/components/billing/billing-history";
 import { BillingHistorySkeleton } from "@/components/billing/billing-history-skeleton";
 import { ManageBillingButton } from "@/components/billing/manage-billing-button";
@@ -13,7 +14,7 @@ import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
 import { readChangeRequest } from "@/lib/billing/subscriptions/change-request";
 import { parsePageParam } from "@/lib/billing/account/history-view";
-import { getBillingAccount } from "@/lib/billing/account/queries";
+import { getAccessTimeline, getBillingAccount } from "@/lib/billing/account/queries";
 import { planChoices } from "@/lib/billing/subscriptions/view";
 
 export const metadata: Metadata = { title: "Billing" };
@@ -23,7 +24,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BillingPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/dashboard/billing");
   const params = await searchParams;
-  const account = await getBillingAccount(user.id);
+  const [account, timeline] = await Promise.all([getBillingAccount(user.id), getAccessTimeline(user.id)]);
   const { entitlements } = account;
   const primary = account.subscriptions[0];
   const change = readChangeRequest(params.change, primary, catalog);
@@ -75,6 +76,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
       <Suspense fallback={<BillingHistorySkeleton />}>
         <BillingHistory customerId={account.customerId} page={page} />
       </Suspense>
+      <AccessTimelineCard entries={timeline} />
       <PurchasesCard purchases={account.purchases} licenseKeys={account.licenseKeys} />
     </div>
   );

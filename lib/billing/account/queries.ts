@@ -3,7 +3,9 @@ import { isCreemError } from "@/lib/creem";
 import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
 import { entitlementsFrom, resyncStale } from "@/lib/billing/access";
-import { reversalsOfUser } from "./state";
+import { reversalsOfUser, timelineRowsOfUser } from "./state";
+import { accessTimeline, type TimelineEntry } from "./timeline";
+import { env } from "@/lib/env";
 import { catalog } from "@/lib/billing/catalog";
 import type { Entitlements } from "@/lib/billing/entitlements";
 import {
@@ -104,4 +106,10 @@ export async function getBillingHistory(customerId: string | null, page: number)
     console.error(`[billing] history unavailable: CREEM ${error.code} trace=${error.traceId ?? "-"}`);
     return { kind: "unavailable", message: error.userMessage };
   }
+}
+
+/** What changed this user's access and why, newest first (see timeline.ts). */
+export async function getAccessTimeline(userId: string): Promise<TimelineEntry[]> {
+  const rows = await timelineRowsOfUser(db, userId);
+  return accessTimeline({ ...rows, catalog, graceDays: env.BILLING_GRACE_DAYS });
 }
