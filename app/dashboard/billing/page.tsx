@@ -74,7 +74,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
       )}
 
       <Suspense fallback={<BillingHistorySkeleton />}>
-        <BillingHistory customerId={account.customerId} page={page} />
+        <BillingHistory userId={user.id} customerId={account.customerId} page={page} />
       </Suspense>
       <AccessTimelineCard entries={timeline} />
       <PurchasesCard purchases={account.purchases} licenseKeys={account.licenseKeys} />

@@ -4,7 +4,7 @@ import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
 import { entitlementsFrom, resyncStale } from "@/lib/billing/access";
 import { reversalsOfUser, timelineRowsOfUser } from "./state";
-import { accessTimeline, type TimelineEntry } from "./timeline";
+import { accessTimeline, factsOfRow, type TimelineEntry } from "./timeline";
 import { env } from "@/lib/env";
 import { catalog } from "@/lib/billing/catalog";
 import type { Entitlements } from "@/lib/billing/entitlements";
@@ -13,6 +13,8 @@ import {
   describePurchase,
   describeTransaction,
   HISTORY_PAGE_SIZE,
+  planSnapshots,
+  type HistoryContext,
   type LicenseKeyView,
   type PurchaseView,
   type TransactionView,
@@ -90,7 +92,12 @@ export type BillingHistory =
   | { kind: "unavailable"; message: string }
   | { kind: "page"; rows: TransactionView[]; page: number; totalPages: number };
 
-export async function getBillingHistory(customerId: string | null, page: number): Promise<BillingHistory> {
+/** A page of the customer's CREEM transactions; with the user's id, each says what it was. */
+export async function getBillingHistory(
+  customerId: string | null,
+  page: number,
+  userId?: string,
+): Promise<BillingHistory> {
   if (!customerId) return { kind: "no_customer" };
   try {
     const result = await getCreem().transactions.search({
@@ -99,8 +106,9 @@ export async function getBillingHistory(customerId: string | null, page: number)
       pageSize: HISTORY_PAGE_SIZE,
     });
     const rows = result.items.filter((t) => !t.customer || t.customer === customerId);
+    const context = userId ? await historyContext(userId) : undefined;
     const totalPages = result.pagination?.totalPages ?? (rows.length > 0 ? page : 0);
-    return { kind: "page", rows: rows.map(describeTransaction), page, totalPages };
+    return { kind: "page", rows: rows.map((t) => describeTransaction(t, context)), page, totalPages };
   } catch (error) {
     if (!isCreemError(error)) throw error;
     console.error(`[billing] history unavailable: CREEM ${error.code} trace=${error.traceId ?? "-"}`);
@@ -112,4 +120,19 @@ export async function getBillingHistory(customerId: string | null, page: number)
 export async function getAccessTimeline(userId: string): Promise<TimelineEntry[]> {
   const rows = await timelineRowsOfUser(db, userId);
   return accessTimeline({ ...rows, catalog, graceDays: env.BILLING_GRACE_DAYS });
+}
+
+/** What the app stored beside CREEM's transactions, to say what each one was (history-view.ts). */
+async function historyContext(userId: string): Promise<HistoryContext> {
+  const [subscriptions, purchases, rows] = await Promise.all([
+    db.subscription.findMany({ where: { userId }, select: { id: true, productId: true, startedAt: true } }),
+    db.purchase.findMany({ where: { userId }, select: { id: true, productId: true } }),
+    timelineRowsOfUser(db, userId),
+  ]);
+  return {
+    catalog,
+    subscriptions: new Map(subscriptions.map((s) => [s.id, s])),
+    orders: new Map(purchases.map((p) => [p.id, p.productId])),
+    snapshots: planSnapshots(rows.events.map(factsOfRow)),
+  };
 }
