@@ -12,12 +12,20 @@ import { SubscriptionSection } from "@/components/billing/subscription-section";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
+import { NO_CUSTOMER_YET } from "@/lib/billing/ownership";
+import { lookup } from "@/lib/billing/subscription-status";
 import { readChangeRequest } from "@/lib/billing/subscriptions/change-request";
 import { parsePageParam } from "@/lib/billing/account/history-view";
 import { getAccessTimeline, getBillingAccount } from "@/lib/billing/account/queries";
 import { planChoices } from "@/lib/billing/subscriptions/view";
 
 export const metadata: Metadata = { title: "Billing" };
+
+// Where "Manage billing" (a new tab, see ./portal/route.ts) lands when it cannot open the portal.
+const PORTAL_NOTICES: Record<string, string> = {
+  no_account: NO_CUSTOMER_YET,
+  unavailable: "The billing portal is unavailable right now. Please try again in a few minutes.",
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -29,6 +37,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
   const primary = account.subscriptions[0];
   const change = readChangeRequest(params.change, primary, catalog);
   const page = parsePageParam(params.page);
+  const portalNotice = params.portal ? lookup(PORTAL_NOTICES, String(params.portal)) : undefined;
 
   return (
     <div className="flex flex-col gap-8">
@@ -40,6 +49,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
         <ManageBillingButton />
       </div>
 
+      {portalNotice && (
+        <Alert tone="warning" title="The billing portal did not open">
+          {portalNotice}
+        </Alert>
+      )}
       {change.notice && (
         <Alert tone={change.notice.tone}>
           {change.notice.text}{" "}
