@@ -43,7 +43,7 @@ test("after buying Pro: overview, billing history, license key, and the CREEM po
   const keys = page.getByRole("table", { name: "License keys" });
   await expect(keys.getByText(`•••••-•••••-•••••-•••••-${key.slice(-5)}`)).toBeVisible();
   await expect(keys.getByText(key)).toHaveCount(0);
-  await expect(keys.getByRole("cell", { name: "0 of 3" })).toBeVisible();
+  await expect(keys.getByRole("cell", { name: "0 of 3 devices" })).toBeVisible();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await keys.getByRole("button", { name: "Copy Lifetime license key" }).click();
   await expect(keys.getByRole("button", { name: "Copy Lifetime license key" })).toHaveText("Copied");

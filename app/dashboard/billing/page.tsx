@@ -32,7 +32,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BillingPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/dashboard/billing");
   const params = await searchParams;
-  const [account, timeline] = await Promise.all([getBillingAccount(user.id), getAccessTimeline(user.id)]);
+  const [account, timeline] = await Promise.all([
+    getBillingAccount(user.id, new Date(), { refreshLicenses: true }),
+    getAccessTimeline(user.id),
+  ]);
   const { entitlements } = account;
   const primary = account.subscriptions[0];
   const change = readChangeRequest(params.change, primary, catalog);

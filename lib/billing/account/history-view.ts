@@ -244,7 +244,15 @@ export type LicenseKeyView = {
   statusTone: Tone;
   activations: string;
   expires: string;
+  /** When CREEM could not be asked just now: when the shown status and activations were last stored. */
+  asOf: string | null;
 };
+
+const asOfFormat = new Intl.DateTimeFormat("en-US", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
 
 /** All but the last group hidden: `•••••-•••••-•••••-•••••-K7QXZ`. */
 export function maskKey(key: string): string {
@@ -266,9 +274,12 @@ export function describeLicenseKey(
     activations: number;
     activationLimit: number | null;
     expiresAt: Date | null;
+    updatedAt?: Date;
   },
   catalog: PlanCatalog,
   revoked = false,
+  /** False when CREEM was asked and did not answer: the stored values are shown "as of" their time. */
+  current = true,
 ): LicenseKeyView {
   const status = revoked
     ? { label: "Revoked", tone: "danger" as const }
@@ -283,8 +294,9 @@ export function describeLicenseKey(
     statusTone: status.tone,
     activations:
       row.activationLimit === null
-        ? `${row.activations} (no limit)`
-        : `${row.activations} of ${row.activationLimit}`,
+        ? `${row.activations} ${row.activations === 1 ? "device" : "devices"} (no limit)`
+        : `${row.activations} of ${row.activationLimit} ${row.activationLimit === 1 ? "device" : "devices"}`,
     expires: row.expiresAt ? formatDate(row.expiresAt) : "Never",
+    asOf: !current && !revoked && row.updatedAt ? `${asOfFormat.format(row.updatedAt)} UTC` : null,
   };
 }

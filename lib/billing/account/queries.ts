@@ -3,6 +3,7 @@ import { isCreemError } from "@/lib/creem";
 import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
 import { entitlementsFrom, resyncStale } from "@/lib/billing/access";
+import { refreshLicenses } from "./licenses";
 import { reversalsOfUser, timelineRowsOfUser } from "./state";
 import { accessTimeline, factsOfRow, type TimelineEntry } from "./timeline";
 import { env } from "@/lib/env";
@@ -37,14 +38,24 @@ export type BillingAccount = {
 
 // One snapshot for everything a page shows, so the plan card and the features it unlocks never disagree
 // while a webhook commits between two reads.
-export async function getBillingAccount(userId: string, now = new Date()): Promise<BillingAccount> {
-  const account = await readBillingAccount(userId, now);
+export async function getBillingAccount(
+  userId: string,
+  now = new Date(),
+  options: { refreshLicenses?: boolean } = {},
+): Promise<BillingAccount> {
+  // License status and activations follow CREEM (a short timeout; stored values "as of" otherwise).
+  const fresh = options.refreshLicenses ? await refreshLicenses(userId) : undefined;
+  const account = await readBillingAccount(userId, now, fresh);
   const stale = account.entitlements.needsSync;
   if (stale.length === 0 || !(await resyncStale(stale))) return account;
-  return readBillingAccount(userId, now);
+  return readBillingAccount(userId, now, fresh);
 }
 
-async function readBillingAccount(userId: string, now: Date): Promise<BillingAccount> {
+async function readBillingAccount(
+  userId: string,
+  now: Date,
+  freshLicenses?: ReadonlySet<string>,
+): Promise<BillingAccount> {
   const newestFirst = { orderBy: { createdAt: "desc" as const }, where: { userId } };
   const [user, subscriptions, purchases, licenseKeys, reversals] = await db.$transaction(
     [
@@ -70,7 +81,8 @@ async function readBillingAccount(userId: string, now: Date): Promise<BillingAcc
     // A key of a refunded or disputed purchase is revoked: shown as such, and no longer offered to copy.
     licenseKeys: licenseKeys.map((k) => {
       const standing = k.orderId ? standings.get(k.orderId) : undefined;
-      return describeLicenseKey(k, catalog, standing && (standing.disputed || standing.refunded === "full"));
+      const revoked = !!standing && (standing.disputed || standing.refunded === "full");
+      return describeLicenseKey(k, catalog, revoked, freshLicenses?.has(k.id) ?? true);
     }),
     entitlements,
   };
