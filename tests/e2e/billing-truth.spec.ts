@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_CREEM_API_KEY, E2E_CREEM_URL } from "../../scripts/lib/e2e-env";
 import { signIn, uniqueEmail } from "./support/auth";
-import { applyDiscount, planCard } from "./support/billing";
+import { applyDiscount, planCard, signInTo } from "./support/billing";
 import { buy, failRenewal, openBillingWithPlan, PRODUCT_IDS } from "./support/subscriptions";
 
 // What the user sees equals what the local CREEM charges: a discounted subscription's next payment, the
@@ -102,7 +102,7 @@ test("a LAUNCH20 subscriber: next payment $15.20, the plan-change estimate, the 
 
 test("pricing cards show the discounted price once a code is applied", async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, uniqueEmail("truth-pricing"), "/pricing");
+  await signInTo(page, uniqueEmail("truth-pricing"), "/pricing");
   await expect(await applyDiscount(page, "LAUNCH20")).toContainText("takes 20% off");
   await expect(planCard(page, "pro").getByTestId("plan-price")).toHaveText("$15.20");
   await expect(planCard(page, "pro").getByTestId("plan-list-price")).toContainText("$19");
