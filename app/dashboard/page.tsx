@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
 import { hasFeature } from "@/lib/billing/entitlements";
 import { getBillingAccount } from "@/lib/billing/account/queries";
+import { pausedPlanOf } from "@/lib/billing/account/paused";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -17,12 +18,13 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [account, billing] = await Promise.all([
+  const [account, billing, paused] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: user.id },
       select: { createdAt: true, emailVerified: true, accounts: { select: { provider: true } } },
     }),
     getBillingAccount(user.id),
+    pausedPlanOf(user.id),
   ]);
   const { entitlements } = billing;
   const methods = ["email", ...account.accounts.map((a) => a.provider)];
@@ -73,7 +75,11 @@ export default async function DashboardPage() {
           </CardFooter>
         </Card>
         <div className="md:col-span-2">
-          <ReportsAccessCard included={hasFeature(entitlements, "reports")} availableOn={reportsPlans} />
+          <ReportsAccessCard
+            included={hasFeature(entitlements, "reports")}
+            availableOn={reportsPlans}
+            paused={paused}
+          />
         </div>
       </div>
     </div>

@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
 import { startCheckout } from "@/lib/billing/checkout/start";
 import { checkoutInputSchema, discountCheckSchema } from "@/lib/billing/checkout/input";
-import { checkDiscount } from "@/lib/billing/checkout/discount";
+import { checkDiscount, type DiscountOffer } from "@/lib/billing/checkout/discount";
 import { throttleDiscountCheck } from "@/lib/billing/checkout/rate-limit";
 import { clientIp } from "@/lib/client-ip";
 import { parsePricingSelection, pricingPath } from "@/lib/billing/checkout/selection";
@@ -36,14 +36,18 @@ const checkout = validatedActionWithUser(checkoutInputSchema(catalog), async (in
   return { error: outcome.message };
 });
 
+/** The pricing page's answer to a code: the message, and the offer the cards price with. */
+export type DiscountState = ActionState & { offer?: DiscountOffer };
+
 const discount = validatedActionWithUser(discountCheckSchema, async ({ code }, user) => {
   // Codes could be guessed by trying many against CREEM: limited per user and per IP.
   const throttled = await throttleDiscountCheck(db, { userId: user.id, ip: await requestIp() });
   if (!throttled.ok) return { error: throttled.message };
   const result = await checkDiscount(getCreem(), code, { catalog, now: new Date() });
-  return result.ok
-    ? { success: `${result.summary}. It is applied when you check out.` }
+  const state: DiscountState = result.ok
+    ? { success: `${result.summary}. It is applied when you check out.`, offer: result.offer }
     : { error: result.message };
+  return state;
 });
 
 // Per-IP limits need the client's address, known only behind a trusted proxy (lib/client-ip.ts).
@@ -59,6 +63,12 @@ export async function startCheckoutAction(prev: ActionState, formData: FormData)
 
 /** Checks a discount code with CREEM and says what it takes off. */
 export async function checkDiscountAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  const { offer: _offer, ...message } = await applyDiscountAction(prev, formData);
+  return message;
+}
+
+/** Checks a discount code with CREEM: what it takes off, and the offer the pricing cards show prices with. */
+export async function applyDiscountAction(prev: DiscountState, formData: FormData): Promise<DiscountState> {
   await signInFirst(formData);
   return discount(prev, formData);
 }

@@ -21,7 +21,7 @@ export default function PricingPage() {
   const lifetime = plans.find((plan) => plan.oneTime);
 
   return (
-    <PricingProvider>
+    <PricingProvider plans={plans}>
       <section className="from-brand-50 border-b border-zinc-200 bg-gradient-to-b to-white">
         <div className="mx-auto flex max-w-6xl flex-col items-center px-4 pt-12 pb-10 text-center sm:px-6 sm:pt-16">
           <p className="text-brand-700 text-sm font-semibold">Pricing</p>

@@ -30,8 +30,16 @@ export function BillingHistoryFrame({
 }
 
 /** The user's CREEM transactions, one page at a time (`?page=`). */
-export async function BillingHistory({ customerId, page }: { customerId: string | null; page: PageParam }) {
-  const history = await getBillingHistory(customerId, page.page);
+export async function BillingHistory({
+  userId,
+  customerId,
+  page,
+}: {
+  userId: string;
+  customerId: string | null;
+  page: PageParam;
+}) {
+  const history = await getBillingHistory(customerId, page.page, userId);
   return (
     <BillingHistoryFrame footer={history.kind === "page" ? <Pagination history={history} /> : undefined}>
       <div className="flex flex-col gap-4">

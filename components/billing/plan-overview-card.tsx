@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import type { SubscriptionView } from "@/lib/billing/subscriptions/view";
+import { ResumeButton } from "./resume-button";
 import { Stat } from "./stat";
 
 type Props = {
@@ -42,14 +43,26 @@ export function PlanOverviewCard({ subscription: sub, planName, paidOnce, ended 
             <Stat
               label="Next payment"
               value={sub.nextPayment?.amount ?? "None"}
-              hint={sub.nextPayment ? `on ${sub.nextPayment.date}` : undefined}
+              hint={
+                sub.nextPayment
+                  ? `on ${sub.nextPayment.date}`
+                  : sub.status === "paused"
+                    ? "while paused"
+                    : undefined
+              }
             />
             <Stat label="Seats" value={sub.seats} hint={sub.billing || undefined} />
           </dl>
         </CardContent>
       )}
       <CardFooter className="mt-auto flex-wrap">
-        <Link href="/dashboard/billing" className={buttonClasses(sub ? "primary" : "outline", "sm")}>
+        {sub?.canResume && sub.status === "paused" && (
+          <ResumeButton subscriptionId={sub.id} stateAt={sub.stateAt} size="sm" />
+        )}
+        <Link
+          href="/dashboard/billing"
+          className={buttonClasses(sub && sub.status !== "paused" ? "primary" : "outline", "sm")}
+        >
           {sub ? "Manage subscription" : "Billing and invoices"}
         </Link>
         {!sub && !paidOnce && (

@@ -93,6 +93,7 @@ function LicenseKeysTable({ licenseKeys }: { licenseKeys: LicenseKeyView[] }) {
             </Td>
             <Td>
               <Badge tone={k.statusTone}>{k.statusLabel}</Badge>
+              {k.asOf && <p className="mt-1 text-xs text-zinc-500">as of {k.asOf}</p>}
             </Td>
             <Td className="hidden whitespace-nowrap tabular-nums sm:table-cell">{k.activations}</Td>
             <Td className="hidden whitespace-nowrap sm:table-cell">{k.expires}</Td>

@@ -11,7 +11,8 @@ function nextPaymentStat(sub: SubscriptionView) {
   if (sub.status === "scheduled_cancel")
     return { value: "None", hint: sub.periodEnd ? `ends ${sub.periodEnd}` : undefined };
   if (sub.status === "paused") return { value: "None", hint: "while paused" };
-  if (sub.needsPaymentFix && sub.periodAmount) return { value: sub.periodAmount, hint: "overdue" };
+  if (sub.needsPaymentFix && (sub.overdueAmount ?? sub.periodAmount))
+    return { value: sub.overdueAmount ?? sub.periodAmount, hint: "overdue" };
   return { value: "—", hint: undefined };
 }
 

@@ -1,21 +1,23 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { checkDiscountAction } from "@/app/pricing/actions";
+import { useActionState, useEffect, useState } from "react";
+import { applyDiscountAction, type DiscountState } from "@/app/pricing/actions";
 import { SubmitButton } from "@/components/submit-button";
 import { Input } from "@/components/ui/input";
-import type { ActionState } from "@/lib/actions";
 import { cn } from "@/lib/cn";
 import { usePricing } from "./pricing-context";
 
 /** Checks a discount code with CREEM before checkout; the code then goes along with any plan bought. */
 export function DiscountField() {
-  const { discountCode, setDiscountCode, interval, seats } = usePricing();
-  const [state, action] = useActionState<ActionState, FormData>(checkDiscountAction, {});
+  const { discountCode, setDiscountCode, setOffer, interval, seats } = usePricing();
+  const [state, action] = useActionState<DiscountState, FormData>(applyDiscountAction, {});
   // The answer belongs to the code that was checked; editing the code hides it.
   const [checked, setChecked] = useState<string>();
-  const answer = checked !== undefined && checked === discountCode.trim() ? state : {};
+  const answer: DiscountState = checked !== undefined && checked === discountCode.trim() ? state : {};
   const message = answer.error ?? answer.success;
+  // The cards price with the checked code until it is edited.
+  const offer = answer.offer;
+  useEffect(() => setOffer(offer), [offer, setOffer]);
 
   return (
     <form

@@ -18,6 +18,18 @@ export function PlanAction({ plan }: { plan: PlanView }) {
   const variant = plan.highlighted ? "primary" : "outline";
   const isCurrentPlan = current?.plan === plan.key;
 
+  // A paused subscriber gets their plan back with "Resume" (on the billing page), not a new checkout.
+  if (current?.paused?.plan === plan.key) {
+    return (
+      <Link
+        href="/dashboard/billing"
+        className={buttonClasses("primary", "lg", "w-full")}
+        data-testid="resume-plan"
+      >
+        Resume {plan.name}
+      </Link>
+    );
+  }
   if (!price) {
     if (isCurrentPlan) return <CurrentPlanButton />;
     return (

@@ -2,6 +2,8 @@
 
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { CurrentPlan } from "@/lib/billing/access";
+import type { DiscountOffer } from "@/lib/billing/checkout/discount";
+import type { PlanView } from "./plan-view";
 import { parsePricingSelection, type ToggleInterval } from "@/lib/billing/checkout/selection";
 import { MAX_SEATS, type PaidPlanKey } from "@/lib/billing/plans";
 
@@ -18,8 +20,13 @@ type PricingState = {
   setSeats: (value: string) => void;
   discountCode: string;
   setDiscountCode: (code: string) => void;
+  /** The checked code's offer: every card shows its price with it. */
+  offer: DiscountOffer | undefined;
+  setOffer: (offer: DiscountOffer | undefined) => void;
   /** The plan named in the URL. */
   selectedPlan: PaidPlanKey | undefined;
+  /** Every plan on the page (a restricted code names the ones it applies to). */
+  plans: readonly PlanView[];
   /** The visitor's plan, or undefined until it has loaded. */
   current: CurrentPlan | undefined;
 };
@@ -28,7 +35,13 @@ const PricingContext = createContext<PricingState | null>(null);
 
 const noSubscription = () => () => {};
 
-export function PricingProvider({ children }: { children: React.ReactNode }) {
+export function PricingProvider({
+  children,
+  plans = [],
+}: {
+  children: React.ReactNode;
+  plans?: readonly PlanView[];
+}) {
   // The server prerenders without a query string; the browser's is read after hydration.
   const search = useSyncExternalStore(
     noSubscription,
@@ -40,6 +53,7 @@ export function PricingProvider({ children }: { children: React.ReactNode }) {
   const [seatsInput, setSeats] = useState<string>();
   const [discountCode, setDiscountCode] = useState<string>();
   const [current, setCurrent] = useState<CurrentPlan>();
+  const [offer, setOffer] = useState<DiscountOffer>();
 
   useEffect(() => {
     let active = true;
@@ -65,7 +79,10 @@ export function PricingProvider({ children }: { children: React.ReactNode }) {
     setSeats,
     discountCode: discountCode ?? fromUrl.discount ?? "",
     setDiscountCode,
+    offer,
+    setOffer,
     selectedPlan: fromUrl.plan,
+    plans,
     current,
   };
   return <PricingContext.Provider value={value}>{children}</PricingContext.Provider>;

@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { MAX_SEATS } from "@/lib/billing/plans";
 import { formatMoney } from "@/lib/format";
-import { priceFor, type PlanView } from "./plan-view";
+import { discountedPrice, priceFor, type PlanView } from "./plan-view";
 import { usePricing } from "./pricing-context";
 
 const stepClasses =
@@ -11,9 +11,11 @@ const stepClasses =
 
 /** Seats for a per-seat plan, with the total it comes to. */
 export function SeatSelector({ plan }: { plan: PlanView }) {
-  const { interval, seats, seatsInput, setSeats } = usePricing();
+  const { interval, seats, seatsInput, setSeats, offer } = usePricing();
   const id = useId();
   const price = priceFor(plan, interval);
+  const discount = price && offer && seats ? discountedPrice(plan, price, seats, offer) : undefined;
+  const total = price && seats ? (discount?.applies ? discount.total : price.amount * seats) : 0;
   const step = (delta: number) => setSeats(String(Math.min(MAX_SEATS, Math.max(1, (seats ?? 1) + delta))));
   return (
     <div className="flex flex-col gap-2">
@@ -62,10 +64,14 @@ export function SeatSelector({ plan }: { plan: PlanView }) {
         ) : price ? (
           <>
             Total{" "}
+            {discount?.applies && total !== price.amount * seats && (
+              <s className="text-zinc-400">{formatMoney(price.amount * seats, price.currency)}</s>
+            )}{" "}
             <strong className="font-semibold text-zinc-900" data-testid="seat-total">
-              {formatMoney(price.amount * seats, price.currency)}
+              {formatMoney(total, price.currency)}
             </strong>{" "}
             / {price.interval} for {seats} {seats === 1 ? "seat" : "seats"}
+            {discount?.applies && ` with ${discount.code}`}
           </>
         ) : null}
       </p>

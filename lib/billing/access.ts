@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { UserError } from "@/lib/user-error";
 import { catalog } from "./catalog";
 import { loadBillingState } from "./account/state";
+import { pausedPlanOf, type PausedPlan } from "./account/paused";
 import { hasFeature, resolveEntitlements, type BillingState, type Entitlements } from "./entitlements";
 import { FEATURES, type BillingInterval, type Feature, type PlanKey } from "./plans";
 import { syncSubscription } from "./webhooks/sync";
@@ -93,16 +94,22 @@ export function entitlementErrorResponse(error: EntitlementError): Response {
   );
 }
 
-export type CurrentPlan = { signedIn: boolean; plan: PlanKey | null; interval: BillingInterval | null };
+export type CurrentPlan = {
+  signedIn: boolean;
+  plan: PlanKey | null;
+  interval: BillingInterval | null;
+  /** A paused subscription the user can resume (its card offers "Resume", not a new checkout). */
+  paused?: PausedPlan | null;
+};
 
 export const SIGNED_OUT: CurrentPlan = { signedIn: false, plan: null, interval: null };
 
 /** The plan the user has now, and how it is billed (so the pricing page can mark monthly vs yearly). */
 export async function currentPlanOf(userId: string): Promise<CurrentPlan> {
-  const { plan, source } = await getEntitlements(userId);
-  if (source?.kind === "purchase") return { signedIn: true, plan: plan.key, interval: "once" };
-  if (source?.kind !== "subscription") return { signedIn: true, plan: plan.key, interval: null };
+  const [{ plan, source }, paused] = await Promise.all([getEntitlements(userId), pausedPlanOf(userId)]);
+  if (source?.kind === "purchase") return { signedIn: true, plan: plan.key, interval: "once", paused };
+  if (source?.kind !== "subscription") return { signedIn: true, plan: plan.key, interval: null, paused };
   const sub = await db.subscription.findUnique({ where: { id: source.id }, select: { productId: true } });
   const interval = sub ? (catalog.byProductId(sub.productId)?.price.interval ?? null) : null;
-  return { signedIn: true, plan: plan.key, interval };
+  return { signedIn: true, plan: plan.key, interval, paused };
 }

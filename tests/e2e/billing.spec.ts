@@ -14,6 +14,7 @@ import {
 // webhook (and an immediate sync), and the page follows.
 
 const dialog = (page: Page) => page.getByRole("dialog");
+const SCREENS = process.env.E2E_SCREENS_DIR ?? "screenshots";
 const badge = (page: Page, planName: string) =>
   page.getByRole("region", { name: planName }).getByTestId("subscription-status");
 
@@ -43,7 +44,7 @@ test("after buying Pro: overview, billing history, license key, and the CREEM po
   const keys = page.getByRole("table", { name: "License keys" });
   await expect(keys.getByText(`•••••-•••••-•••••-•••••-${key.slice(-5)}`)).toBeVisible();
   await expect(keys.getByText(key)).toHaveCount(0);
-  await expect(keys.getByRole("cell", { name: "0 of 3" })).toBeVisible();
+  await expect(keys.getByRole("cell", { name: "0 of 3 devices" })).toBeVisible();
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await keys.getByRole("button", { name: "Copy Lifetime license key" }).click();
   await expect(keys.getByRole("button", { name: "Copy Lifetime license key" })).toHaveText("Copied");
@@ -59,13 +60,19 @@ test("after buying Pro: overview, billing history, license key, and the CREEM po
   await history.getByRole("link", { name: "Go to the first page" }).click();
   await expect(history.getByRole("row", { name: /Pro .*\$19.*Paid/ })).toBeVisible();
 
-  await page.getByRole("button", { name: "Manage billing" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${E2E_CREEM_URL}/my-orders/login/`));
-  await expect(page.getByRole("heading", { name: "Billing" })).toBeVisible();
-  await expect(page.getByText("Pro").first()).toBeVisible();
+  // The portal opens in a new tab that gets no handle on this page and no referrer.
+  const manage = page.getByRole("link", { name: /^Manage billing/ });
+  await expect(manage).toHaveAttribute("target", "_blank");
+  await expect(manage).toHaveAttribute("rel", "noopener noreferrer");
+  const [portal] = await Promise.all([context.waitForEvent("page"), manage.click()]);
+  await expect(portal).toHaveURL(new RegExp(`^${E2E_CREEM_URL}/my-orders/login/`));
+  await expect(portal.getByRole("heading", { name: "Billing" })).toBeVisible();
+  await expect(portal.getByText("Pro").first()).toBeVisible();
+  expect(await portal.evaluate(() => window.opener)).toBeNull();
+  await portal.close();
 });
 
-test("a new user: free plan, empty states, and no portal before a purchase", async ({ page }) => {
+test("a new user: free plan, empty states, and no portal before a purchase", async ({ page, context }) => {
   await signIn(page, uniqueEmail("billing-new"), "/dashboard/billing");
   await expect(page.getByRole("heading", { level: 2, name: "Free" })).toBeVisible();
   await expect(page.getByText("You do not have a subscription.", { exact: false })).toBeVisible();
@@ -74,11 +81,15 @@ test("a new user: free plan, empty states, and no portal before a purchase", asy
   ).toBeVisible();
   await expect(page.getByText("No one-time purchases yet.")).toBeVisible();
 
-  await page.getByRole("button", { name: "Manage billing" }).click();
+  const [portal] = await Promise.all([
+    context.waitForEvent("page"),
+    page.getByRole("link", { name: /^Manage billing/ }).click(),
+  ]);
   await expect(
-    page.getByRole("alert").filter({ hasText: "You do not have a billing account yet." }),
+    portal.getByRole("alert").filter({ hasText: "You do not have a billing account yet." }),
   ).toBeVisible();
-  await expect(page).toHaveURL(/\/dashboard\/billing$/);
+  await expect(portal).toHaveURL(/\/dashboard\/billing\?portal=no_account$/);
+  await portal.close();
 });
 
 test("a Starter trial shows when it ends and what comes after", async ({ page }) => {
@@ -89,7 +100,7 @@ test("a Starter trial shows when it ends and what comes after", async ({ page })
   await expect(badge(page, "Starter")).toHaveText("Trial");
   await expect(page.getByText(/^Free trial until .+, then \$9 \/ month\.$/)).toBeVisible();
   await expect(
-    page.locator("#history").getByRole("row", { name: /Starter \(14-day trial\).*\$0.*Paid/ }),
+    page.locator("#history").getByRole("row", { name: /Free trial: Starter monthly.*\$0.*Paid/ }),
   ).toBeVisible();
 });
 
@@ -118,14 +129,13 @@ test("Team seats change: the prorated difference is charged now, stated before t
   await expect(dialog(page).getByTestId("seat-change-today")).toContainText(/\$2[34](\.\d\d)? charged today/);
   await expect(dialog(page).getByTestId("seat-change-today")).toContainText("then $60 / month from");
   await page.screenshot({ path: "screenshots/billing-confirm-dialog.png" });
+  await page.screenshot({ path: `${SCREENS}/seats-dialog-1280.png` });
   await dialog(page).getByRole("button", { name: "Update seats" }).click();
 
   await expect(page.getByText("Your Team plan now has 5 seats.")).toBeVisible();
   await expect(page.getByText(/^Renews on .+ for \$60\.$/)).toBeVisible();
   expect(await creemSubscription(subscriptionId)).toMatchObject({ units: 5 });
-  await expect(
-    page.locator("#history").getByRole("row", { name: /Proration for subscription change/ }),
-  ).toBeVisible();
+  await expect(page.locator("#history").getByRole("row", { name: /Seats 3 → 5.*Paid/ })).toBeVisible();
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
@@ -256,8 +266,12 @@ test("a failed renewal shows a warning with a way to fix the payment", async ({ 
   }).toPass({ timeout: 20_000 });
   await expect(badge(page, "Pro")).toHaveText("Past due");
   await page.screenshot({ path: "screenshots/billing-past-due.png", fullPage: true });
-  await banner.getByRole("button", { name: "Fix payment" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${E2E_CREEM_URL}/my-orders/login/`));
+  const [portal] = await Promise.all([
+    page.context().waitForEvent("page"),
+    banner.getByRole("link", { name: /^Fix payment/ }).click(),
+  ]);
+  await expect(portal).toHaveURL(new RegExp(`^${E2E_CREEM_URL}/my-orders/login/`));
+  await portal.close();
 });
 
 test("another user cannot act on someone else's subscription", async ({ page, browser }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { AccessTimelineCard } from "@/components/billing/access-timeline-card";
 import { BillingHistory } from "@/components/billing/billing-history";
 import { BillingHistorySkeleton } from "@/components/billing/billing-history-skeleton";
 import { ManageBillingButton } from "@/components/billing/manage-billing-button";
@@ -11,23 +12,35 @@ import { SubscriptionSection } from "@/components/billing/subscription-section";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
+import { NO_CUSTOMER_YET } from "@/lib/billing/ownership";
+import { lookup } from "@/lib/billing/subscription-status";
 import { readChangeRequest } from "@/lib/billing/subscriptions/change-request";
 import { parsePageParam } from "@/lib/billing/account/history-view";
-import { getBillingAccount } from "@/lib/billing/account/queries";
+import { getAccessTimeline, getBillingAccount } from "@/lib/billing/account/queries";
 import { planChoices } from "@/lib/billing/subscriptions/view";
 
 export const metadata: Metadata = { title: "Billing" };
+
+// Where "Manage billing" (a new tab, see ./portal/route.ts) lands when it cannot open the portal.
+const PORTAL_NOTICES: Record<string, string> = {
+  no_account: NO_CUSTOMER_YET,
+  unavailable: "The billing portal is unavailable right now. Please try again in a few minutes.",
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function BillingPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/dashboard/billing");
   const params = await searchParams;
-  const account = await getBillingAccount(user.id);
+  const [account, timeline] = await Promise.all([
+    getBillingAccount(user.id, new Date(), { refreshLicenses: true }),
+    getAccessTimeline(user.id),
+  ]);
   const { entitlements } = account;
   const primary = account.subscriptions[0];
   const change = readChangeRequest(params.change, primary, catalog);
   const page = parsePageParam(params.page);
+  const portalNotice = params.portal ? lookup(PORTAL_NOTICES, String(params.portal)) : undefined;
 
   return (
     <div className="flex flex-col gap-8">
@@ -39,6 +52,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
         <ManageBillingButton />
       </div>
 
+      {portalNotice && (
+        <Alert tone="warning" title="The billing portal did not open">
+          {portalNotice}
+        </Alert>
+      )}
       {change.notice && (
         <Alert tone={change.notice.tone}>
           {change.notice.text}{" "}
@@ -73,8 +91,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
       )}
 
       <Suspense fallback={<BillingHistorySkeleton />}>
-        <BillingHistory customerId={account.customerId} page={page} />
+        <BillingHistory userId={user.id} customerId={account.customerId} page={page} />
       </Suspense>
+      <AccessTimelineCard entries={timeline} />
       <PurchasesCard purchases={account.purchases} licenseKeys={account.licenseKeys} />
     </div>
   );

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { ResumePrompt } from "@/components/billing/resume-prompt";
 import { UpgradePrompt } from "@/components/upgrade-prompt";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "@/components/ui/table";
+import { getCurrentUser } from "@/lib/auth";
 import { checkEntitlement } from "@/lib/billing/access";
+import { pausedPlanOf } from "@/lib/billing/account/paused";
+import { FEATURES } from "@/lib/billing/plans";
 import { activityReport } from "@/lib/reports";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -13,6 +17,9 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
 export default async function ReportsPage() {
   const access = await checkEntitlement("reports");
+  // A paused subscriber is offered their plan back, not a sales pitch.
+  const user = access.ok ? null : await getCurrentUser();
+  const paused = user ? await pausedPlanOf(user.id) : null;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -21,6 +28,8 @@ export default async function ReportsPage() {
       </div>
       {access.ok ? (
         <Report userId={access.user.id} />
+      ) : paused ? (
+        <ResumePrompt paused={paused} feature={FEATURES.reports} />
       ) : (
         <UpgradePrompt feature="reports" message={access.error.message} />
       )}

@@ -3,7 +3,10 @@ import { isCreemError } from "@/lib/creem";
 import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
 import { entitlementsFrom, resyncStale } from "@/lib/billing/access";
-import { reversalsOfUser } from "./state";
+import { refreshLicenses } from "./licenses";
+import { reversalsOfUser, timelineRowsOfUser } from "./state";
+import { accessTimeline, factsOfRow, type TimelineEntry } from "./timeline";
+import { env } from "@/lib/env";
 import { catalog } from "@/lib/billing/catalog";
 import type { Entitlements } from "@/lib/billing/entitlements";
 import {
@@ -11,6 +14,8 @@ import {
   describePurchase,
   describeTransaction,
   HISTORY_PAGE_SIZE,
+  planSnapshots,
+  type HistoryContext,
   type LicenseKeyView,
   type PurchaseView,
   type TransactionView,
@@ -33,14 +38,24 @@ export type BillingAccount = {
 
 // One snapshot for everything a page shows, so the plan card and the features it unlocks never disagree
 // while a webhook commits between two reads.
-export async function getBillingAccount(userId: string, now = new Date()): Promise<BillingAccount> {
-  const account = await readBillingAccount(userId, now);
+export async function getBillingAccount(
+  userId: string,
+  now = new Date(),
+  options: { refreshLicenses?: boolean } = {},
+): Promise<BillingAccount> {
+  // License status and activations follow CREEM (a short timeout; stored values "as of" otherwise).
+  const fresh = options.refreshLicenses ? await refreshLicenses(userId) : undefined;
+  const account = await readBillingAccount(userId, now, fresh);
   const stale = account.entitlements.needsSync;
   if (stale.length === 0 || !(await resyncStale(stale))) return account;
-  return readBillingAccount(userId, now);
+  return readBillingAccount(userId, now, fresh);
 }
 
-async function readBillingAccount(userId: string, now: Date): Promise<BillingAccount> {
+async function readBillingAccount(
+  userId: string,
+  now: Date,
+  freshLicenses?: ReadonlySet<string>,
+): Promise<BillingAccount> {
   const newestFirst = { orderBy: { createdAt: "desc" as const }, where: { userId } };
   const [user, subscriptions, purchases, licenseKeys, reversals] = await db.$transaction(
     [
@@ -66,7 +81,8 @@ async function readBillingAccount(userId: string, now: Date): Promise<BillingAcc
     // A key of a refunded or disputed purchase is revoked: shown as such, and no longer offered to copy.
     licenseKeys: licenseKeys.map((k) => {
       const standing = k.orderId ? standings.get(k.orderId) : undefined;
-      return describeLicenseKey(k, catalog, standing && (standing.disputed || standing.refunded === "full"));
+      const revoked = !!standing && (standing.disputed || standing.refunded === "full");
+      return describeLicenseKey(k, catalog, revoked, freshLicenses?.has(k.id) ?? true);
     }),
     entitlements,
   };
@@ -88,7 +104,12 @@ export type BillingHistory =
   | { kind: "unavailable"; message: string }
   | { kind: "page"; rows: TransactionView[]; page: number; totalPages: number };
 
-export async function getBillingHistory(customerId: string | null, page: number): Promise<BillingHistory> {
+/** A page of the customer's CREEM transactions; with the user's id, each says what it was. */
+export async function getBillingHistory(
+  customerId: string | null,
+  page: number,
+  userId?: string,
+): Promise<BillingHistory> {
   if (!customerId) return { kind: "no_customer" };
   try {
     const result = await getCreem().transactions.search({
@@ -97,11 +118,33 @@ export async function getBillingHistory(customerId: string | null, page: number)
       pageSize: HISTORY_PAGE_SIZE,
     });
     const rows = result.items.filter((t) => !t.customer || t.customer === customerId);
+    const context = userId ? await historyContext(userId) : undefined;
     const totalPages = result.pagination?.totalPages ?? (rows.length > 0 ? page : 0);
-    return { kind: "page", rows: rows.map(describeTransaction), page, totalPages };
+    return { kind: "page", rows: rows.map((t) => describeTransaction(t, context)), page, totalPages };
   } catch (error) {
     if (!isCreemError(error)) throw error;
     console.error(`[billing] history unavailable: CREEM ${error.code} trace=${error.traceId ?? "-"}`);
     return { kind: "unavailable", message: error.userMessage };
   }
+}
+
+/** What changed this user's access and why, newest first (see timeline.ts). */
+export async function getAccessTimeline(userId: string): Promise<TimelineEntry[]> {
+  const rows = await timelineRowsOfUser(db, userId);
+  return accessTimeline({ ...rows, catalog, graceDays: env.BILLING_GRACE_DAYS });
+}
+
+/** What the app stored beside CREEM's transactions, to say what each one was (history-view.ts). */
+async function historyContext(userId: string): Promise<HistoryContext> {
+  const [subscriptions, purchases, rows] = await Promise.all([
+    db.subscription.findMany({ where: { userId }, select: { id: true, productId: true, startedAt: true } }),
+    db.purchase.findMany({ where: { userId }, select: { id: true, productId: true } }),
+    timelineRowsOfUser(db, userId),
+  ]);
+  return {
+    catalog,
+    subscriptions: new Map(subscriptions.map((s) => [s.id, s])),
+    orders: new Map(purchases.map((p) => [p.id, p.productId])),
+    snapshots: planSnapshots(rows.events.map(factsOfRow)),
+  };
 }

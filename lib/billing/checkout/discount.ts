@@ -1,11 +1,24 @@
 import { isCreemError, type CreemClient, type Discount } from "@/lib/creem";
 import { formatMoney } from "@/lib/format";
-import type { PlanCatalog } from "@/lib/billing/plans";
+import type { DiscountTerms } from "@/lib/billing/money";
+import type { BillingInterval, PlanCatalog, PlanKey } from "@/lib/billing/plans";
 
 // Checks a discount code against CREEM before checkout, so a bad code gets a clear message on the pricing
 // page instead of on CREEM's hosted page. CREEM checks again when the checkout is created.
 
-export type DiscountCheck = { ok: true; code: string; summary: string } | { ok: false; message: string };
+export type DiscountCheck =
+  { ok: true; code: string; summary: string; offer: DiscountOffer } | { ok: false; message: string };
+
+/**
+ * What the pricing cards need to show a checked code's price: its terms (as money.ts bills them), the
+ * currency of a fixed amount, and the plans and periods it is restricted to (null: every plan).
+ */
+export type DiscountOffer = {
+  code: string;
+  terms: DiscountTerms;
+  currency: string | null;
+  appliesTo: { plan: PlanKey; interval: BillingInterval }[] | null;
+};
 
 type Target = { catalog: PlanCatalog; productId?: string; now: Date };
 
@@ -29,7 +42,41 @@ export async function checkDiscount(
   const problem = discountProblem(discount, target);
   if (problem) return { ok: false, message: problem };
   const shown = discount.code ?? code;
-  return { ok: true, code: shown, summary: `${shown} takes ${amountOff(discount)} ${durationOf(discount)}` };
+  return {
+    ok: true,
+    code: shown,
+    summary: `${shown} takes ${amountOff(discount)} ${durationOf(discount)}`,
+    offer: offerOf(discount, shown, target.catalog),
+  };
+}
+
+function offerOf(discount: Discount, code: string, catalog: PlanCatalog): DiscountOffer {
+  const duration =
+    discount.duration === "once" || discount.duration === "repeating" ? discount.duration : "forever";
+  const terms: DiscountTerms =
+    discount.type === "fixed"
+      ? { code, type: "fixed", amount: discount.amount ?? 0, duration, months: discount.durationInMonths }
+      : {
+          code,
+          type: "percentage",
+          percentage: discount.percentage ?? 0,
+          duration,
+          months: discount.durationInMonths,
+        };
+  const products = discount.appliesToProducts ?? [];
+  const appliesTo =
+    products.length === 0
+      ? null
+      : products.flatMap((id) => {
+          const entry = catalog.byProductId(id);
+          return entry ? [{ plan: entry.plan.key, interval: entry.price.interval }] : [];
+        });
+  return {
+    code,
+    terms,
+    currency: discount.type === "fixed" ? (discount.currency ?? "USD").toUpperCase() : null,
+    appliesTo,
+  };
 }
 
 function discountProblem(discount: Discount, { catalog, productId, now }: Target): string | undefined {

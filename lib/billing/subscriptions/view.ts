@@ -79,6 +79,8 @@ export type SubscriptionView = {
   seatPrice: SeatPrice | null;
   /** What one period costs at list price (price × seats on per-seat plans), e.g. "$36". */
   periodAmount: string | null;
+  /** What CREEM is trying to collect while a renewal has failed: the period's price after the discount. */
+  overdueAmount: string | null;
   /** The subscription's discount, e.g. "LAUNCH20: 20% off every payment". */
   discountLabel: string | null;
   status: string;
@@ -226,6 +228,7 @@ export function describeSubscription(
         ? { amount: price.amount, currency: price.currency, interval: price.interval }
         : null,
     periodAmount: list !== null ? money(list) : null,
+    overdueAmount: status.paymentProblem && renewal ? money(renewal.total) : null,
     discountLabel: discount && price ? describeDiscount(discount, price.currency) : null,
     status: row.status,
     ended: isEnded(row.status),

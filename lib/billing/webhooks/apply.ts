@@ -48,7 +48,7 @@ function subscriptionState(fact: SubscriptionFact, at: Date) {
  * of that unpaid period; never later than the event itself. The grace period counts from here, so a late
  * `expired` never extends it.
  */
-function failedRenewalAt(fact: SubscriptionFact, at: Date): Date {
+export function failedRenewalAt(fact: SubscriptionFact, at: Date): Date {
   const end = fact.currentPeriodEnd;
   if (end && end <= at) return end;
   return minDate(fact.currentPeriodStart ?? at, at);

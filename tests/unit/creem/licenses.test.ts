@@ -59,3 +59,34 @@ describe("licenses", () => {
     expect(license.instance).toBeNull();
   });
 });
+
+describe("license instances", () => {
+  it("instances: GET /v1/licenses/{id}/instances with paging; maps each instance", async () => {
+    const { client, calls } = testClient(() =>
+      json({
+        items: [licenseWire.instance],
+        pagination: { total_records: 1, total_pages: 1, current_page: 1 },
+      }),
+    );
+    const page = await client.licenses.instances("lic_1", { pageSize: 50 });
+    expect(calls[0]?.method).toBe("GET");
+    expect(calls[0]?.url.pathname).toBe("/v1/licenses/lic_1/instances");
+    expect(calls[0]?.url.searchParams.get("page_size")).toBe("50");
+    expect(page.items).toEqual([
+      {
+        id: "inst_1",
+        mode: "test",
+        object: "license-instance",
+        name: "laptop",
+        status: "active",
+        createdAt: new Date("2025-01-03T10:00:00.000Z"),
+      },
+    ]);
+  });
+
+  it("refuses an empty license id before calling CREEM", async () => {
+    const { client, calls } = testClient(() => json({ items: [] }));
+    await expect(client.licenses.instances(" ")).rejects.toThrow();
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -262,8 +262,9 @@ describe("describeLicenseKey", () => {
       maskedKey: "•••••-•••••-K7QXZ",
       statusLabel: "Active",
       statusTone: "success",
-      activations: "2 of 5",
+      activations: "2 of 5 devices",
       expires: "Mar 5, 2027",
+      asOf: null,
     });
   });
 
@@ -290,13 +291,25 @@ describe("describeLicenseKey", () => {
       catalog,
     );
     expect(view.productName).toBe("License");
-    expect(view.activations).toBe("0 (no limit)");
+    expect(view.activations).toBe("0 devices (no limit)");
     expect(view.expires).toBe("Never");
   });
 
   it("a limit of 0 is a limit, not 'no limit'", () => {
     expect(describeLicenseKey(license({ activations: 0, activationLimit: 0 }), catalog).activations).toBe(
-      "0 of 0",
+      "0 of 0 devices",
     );
+    expect(describeLicenseKey(license({ activations: 1, activationLimit: 3 }), catalog).activations).toBe(
+      "1 of 3 devices",
+    );
+  });
+
+  it("says 'as of' when CREEM could not be asked, never for a revoked key", () => {
+    const updatedAt = new Date("2026-12-01T21:05:00Z");
+    expect(describeLicenseKey(license({ updatedAt }), catalog, false, false).asOf).toBe(
+      "Dec 1, 2026, 9:05 PM UTC",
+    );
+    expect(describeLicenseKey(license({ updatedAt }), catalog, false, true).asOf).toBeNull();
+    expect(describeLicenseKey(license({ updatedAt }), catalog, true, false).asOf).toBeNull();
   });
 });

@@ -88,6 +88,7 @@ describe("describeSubscription", () => {
       seatLimits: { min: 1, max: 1 },
       seatPrice: null,
       periodAmount: "$19",
+      overdueAmount: null,
       discountLabel: null,
       status: "active",
       ended: false,
@@ -466,5 +467,17 @@ describe("planChoices", () => {
       ["prod_team_m", "upgrade"],
       ["prod_team_y", "upgrade"],
     ]);
+  });
+});
+
+describe("the overdue amount of a failed renewal", () => {
+  it("is what CREEM retries: the price after the subscription's forever discount, not the list price", () => {
+    const discount = { code: "LAUNCH20", type: "percentage", percentage: 20, duration: "forever" };
+    const view = describeSubscription(row("past_due", { discount }), catalog);
+    expect(view).toMatchObject({ periodAmount: "$19", overdueAmount: "$15.20", needsPaymentFix: true });
+  });
+
+  it("is absent while payments are fine", () => {
+    expect(describeSubscription(row("active"), catalog).overdueAmount).toBeNull();
   });
 });

@@ -1,0 +1,55 @@
+import "server-only";
+import { createCreemClient, isCreemError, type CreemClient } from "@/lib/creem";
+import { licenseStateFromCreem } from "./license-state";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+// License status and activation counts follow CREEM: when the billing page loads, each of the user's
+// keys is read from CREEM (its devices, then the license itself through one active device) with a short
+// timeout, and what CREEM says is stored. When CREEM does not answer in time the stored values are shown
+// "as of" when they were last stored (LicenseKey.updatedAt).
+
+/** Long enough for a healthy CREEM, short enough that a slow one does not hold the billing page. */
+export const LICENSE_REFRESH_TIMEOUT_MS = 1500;
+
+function refreshClient(): CreemClient | undefined {
+  if (!env.CREEM_API_KEY) return undefined;
+  return createCreemClient({
+    apiKey: env.CREEM_API_KEY,
+    baseUrl: env.CREEM_API_BASE_URL,
+    timeoutMs: LICENSE_REFRESH_TIMEOUT_MS,
+    maxRetries: 0,
+  });
+}
+
+/**
+ * Reads the user's license keys from CREEM and stores what it says (only the user's own keys). Returns
+ * the ids of the keys that are now current; the others keep their stored values.
+ */
+export async function refreshLicenses(
+  userId: string,
+  skip: ReadonlySet<string> = new Set(),
+  creem: CreemClient | undefined = refreshClient(),
+): Promise<Set<string>> {
+  const fresh = new Set<string>();
+  if (!creem) return fresh;
+  const rows = await db.licenseKey.findMany({
+    where: { userId },
+    select: { id: true, key: true, status: true },
+  });
+  await Promise.all(
+    rows
+      .filter((row) => !skip.has(row.id))
+      .map(async (row) => {
+        try {
+          const state = await licenseStateFromCreem(creem, row);
+          await db.licenseKey.updateMany({ where: { id: row.id, userId }, data: state });
+          fresh.add(row.id);
+        } catch (error) {
+          if (!isCreemError(error)) throw error;
+          console.error(`[billing] license ${row.id} not refreshed: CREEM ${error.code}`);
+        }
+      }),
+  );
+  return fresh;
+}
