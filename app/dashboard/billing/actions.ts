@@ -1,11 +1,9 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { validatedActionWithUser } from "@/lib/actions";
 import { catalog } from "@/lib/billing/catalog";
 import {
-  billingPortalLink,
   cancelSubscription,
   changePlan,
   changeSeats,
@@ -76,8 +74,3 @@ export const resumeSubscriptionAction = validatedActionWithUser(
   subscriptionOnlySchema,
   async (input, user) => ({ success: await resumeSubscription(user.id, input) }),
 );
-
-/** "Manage billing": a fresh CREEM customer portal link for the caller's own customer, then a redirect. */
-export const openBillingPortalAction = validatedActionWithUser(z.object({}), async (_input, user) => {
-  redirect(await billingPortalLink(user.id));
-});

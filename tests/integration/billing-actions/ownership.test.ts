@@ -88,7 +88,7 @@ describe("a subscription that is not the signed-in user's", () => {
 });
 
 describe("manage billing (customer portal)", () => {
-  it("opens the portal of the signed-in user's own CREEM customer, whatever the form says", async () => {
+  it("opens the portal of the signed-in user's own CREEM customer (the route takes no input)", async () => {
     const owner = await newUser(db, "portal-owner");
     const other = await newUser(db, "portal-other");
     await subscribe(h.creem, db, owner.email, PRODUCT_IDS.proMonthly);
@@ -98,27 +98,24 @@ describe("manage billing (customer portal)", () => {
     expect(ownCustomer).toMatch(/^cust_/);
     signInAs(owner);
 
-    const redirect = await h.portal
-      .openBillingPortalAction({}, form({ customerId: otherCustomer!, customer_id: otherCustomer! }))
-      .then(
-        () => undefined,
-        (error: unknown) => error as { digest?: string },
-      );
+    // The route takes no input at all: the customer is always the signed-in user's own.
+    const response = await h.portal.GET();
 
-    // next/navigation's redirect() throws; its digest carries the target URL.
-    const url = redirect?.digest?.split(";")[2] ?? "";
+    expect(response.status).toBe(303);
+    const url = response.headers.get("location") ?? "";
     expect(url).toMatch(new RegExp(`^${h.creem.emulator.url}/my-orders/login/`));
+    expect(ownCustomer).not.toBe(otherCustomer);
     const token = decodeURIComponent(url.split("/").pop() ?? "");
     expect(h.creem.emulator.store.state.portal_tokens[token]).toBe(ownCustomer);
   });
 
-  it("says so when the user has no CREEM customer yet, and asks CREEM nothing", async () => {
+  it("sends a user without a CREEM customer back to the billing page, which says why, and asks CREEM nothing", async () => {
     const newcomer = await newUser(db, "no-customer");
     signInAs(newcomer);
     const mark = h.creem.requests.length;
-    expect(await h.portal.openBillingPortalAction({}, form({}))).toEqual({
-      error: "You do not have a billing account yet. It is created with your first purchase.",
-    });
+    const response = await h.portal.GET();
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/dashboard/billing?portal=no_account");
     expect(h.creem.since(mark)).toEqual([]);
   });
 });

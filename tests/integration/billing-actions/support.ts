@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
-import { getCurrentUser } from "@/lib/auth";
+import { getCurrentUser, requireUser } from "@/lib/auth";
 import { syncCheckout } from "@/lib/billing/webhooks/sync";
 import { createCreemClient, type CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/prisma";
@@ -23,7 +23,7 @@ export type TestCreem = {
 };
 
 type Actions = typeof import("@/app/dashboard/billing/actions");
-type Portal = typeof import("@/app/dashboard/billing/actions");
+type Portal = typeof import("@/app/dashboard/billing/portal/route");
 export type Harness = { creem: TestCreem; actions: Actions; portal: Portal };
 
 /**
@@ -35,7 +35,7 @@ export function setUpBillingActions(): Harness {
   beforeAll(async () => {
     harness.creem = await startCreem();
     harness.actions = await import("@/app/dashboard/billing/actions");
-    harness.portal = await import("@/app/dashboard/billing/actions");
+    harness.portal = await import("@/app/dashboard/billing/portal/route");
   });
   afterAll(async () => {
     await harness.creem?.emulator.close();
@@ -47,9 +47,11 @@ export function setUpBillingActions(): Harness {
 
 /** Makes `user` the signed-in user (or nobody) for the actions; needs `vi.mock("@/lib/auth")`. */
 export function signInAs(user: { id: string; email: string } | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(
-    user ? { id: user.id, email: user.email, name: null, image: null } : null,
-  );
+  const current = user ? { id: user.id, email: user.email, name: null, image: null } : null;
+  vi.mocked(getCurrentUser).mockResolvedValue(current);
+  // Route handlers call requireUser(), which redirects to sign-in when nobody is signed in.
+  if (current) vi.mocked(requireUser).mockResolvedValue(current);
+  else vi.mocked(requireUser).mockRejectedValue(new Error("NEXT_REDIRECT: /signin"));
 }
 
 async function startCreem(): Promise<TestCreem> {
