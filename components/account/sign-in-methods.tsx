@@ -2,7 +2,7 @@
 
 import { unlinkProviderAction } from "@/app/dashboard/settings/actions";
 import { Badge } from "@/components/ui/badge";
-import type { SignInMethod } from "@/lib/account/sign-in-methods";
+import type { SignInMethod } from "@/lib/account/rules";
 import { ActionForm } from "./action-form";
 
 /** The ways this user can sign in; an OAuth account can be removed while another way remains. */

@@ -1,16 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { maskKey } from "./rules";
 
 // "Export my data": everything the app stores about the signed-in user, as JSON. Secrets stay out
 // (session and OAuth tokens are never selected); license keys are masked but for their last 4 characters.
 
 export const EXPORT_VERSION = 1;
-
-export function maskKey(key: string): string {
-  return key.length <= 4
-    ? "*".repeat(key.length)
-    : `${"*".repeat(Math.min(key.length - 4, 16))}${key.slice(-4)}`;
-}
 
 export async function exportUserData(userId: string, now = new Date()) {
   const user = await db.user.findUniqueOrThrow({

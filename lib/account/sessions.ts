@@ -1,26 +1,15 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db";
+import { LAST_SEEN_EVERY_MS, shouldTouch, type SeenState } from "./rules";
 import { parseUserAgent, type DeviceKind } from "./user-agent";
 
 // The user's database sessions as the account page shows them, and the writes behind "last seen". The
 // session token never leaves the server: the page and its actions use the session's id, and every
 // revocation is scoped to the signed-in user's own rows.
 
-/** How often a session's lastSeenAt (and user agent) may be written: reads in between write nothing. */
-export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
-
 // Auth.js's session cookie (the __Secure- variant is used over https).
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-
-type SeenState = { lastSeenAt?: Date | null; userAgent?: string | null };
-
-/** Whether a read of this session should write lastSeenAt (pure; the throttle lives here). */
-export function shouldTouch(session: SeenState, userAgent: string | null, now: Date): boolean {
-  if (!session.lastSeenAt) return true;
-  if (userAgent && session.userAgent !== userAgent) return true;
-  return now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;
-}
 
 async function requestUserAgent(): Promise<string | null> {
   try {
