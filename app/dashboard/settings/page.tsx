@@ -28,7 +28,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     plannedCancellations(user.id),
   ]);
   const notice =
-    emailOutcome && emailOutcome in EMAIL_CHANGE_MESSAGES
+    emailOutcome && Object.hasOwn(EMAIL_CHANGE_MESSAGES, emailOutcome)
       ? {
           outcome: emailOutcome as EmailChangeOutcome,
           text: EMAIL_CHANGE_MESSAGES[emailOutcome as EmailChangeOutcome],
