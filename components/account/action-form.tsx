@@ -62,13 +62,14 @@ export function ActionForm({
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className={cn("flex flex-col gap-3", className)} noValidate>
+      {/* A field's error shows (and is announced) under it; other errors under the button. */}
       {renderFields?.(state.fieldErrors ?? {})}
       {children}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant={variant} size={size} pending={pending}>
           {pending && pendingLabel ? pendingLabel : label}
         </Button>
-        {state.error && !pending && (
+        {state.error && !pending && !(renderFields && state.fieldErrors) && (
           <p role="alert" className="text-sm text-red-700">
             {state.error}
           </p>
@@ -116,7 +117,7 @@ export function Field({
         {...input}
       />
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
           {error}
         </p>
       ) : (
