@@ -44,24 +44,26 @@ export function SessionsList({ sessions }: { sessions: SessionItem[] }) {
         {sessions.map((s) => (
           <li
             key={s.id}
-            className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center"
+            className="flex items-start gap-3 py-3 first:pt-0 last:pb-0"
             aria-label={`${s.label}${s.current ? " (this device)" : ""}`}
           >
             <DeviceIcon device={s.device} />
-            <div className="min-w-0 flex-1">
-              <p className="flex flex-wrap items-center gap-2 font-medium text-zinc-900">
-                {s.label}
-                {s.current && <Badge tone="brand">This device</Badge>}
-              </p>
-              <p className="text-sm text-zinc-500">
-                Last seen {when(s.lastSeenAt)} · signed in {when(s.createdAt)}
-              </p>
+            <div className="flex min-w-0 flex-1 flex-col gap-2 sm:flex-row sm:items-center">
+              <div className="min-w-0 flex-1">
+                <p className="flex flex-wrap items-center gap-2 font-medium text-zinc-900">
+                  {s.label}
+                  {s.current && <Badge tone="brand">This device</Badge>}
+                </p>
+                <p className="text-sm text-zinc-500">
+                  Last seen {when(s.lastSeenAt)} · signed in {when(s.createdAt)}
+                </p>
+              </div>
+              {!s.current && (
+                <ActionForm action={revokeSessionAction} label="Sign out" variant="outline" size="sm">
+                  <input type="hidden" name="sessionId" value={s.id} />
+                </ActionForm>
+              )}
             </div>
-            {!s.current && (
-              <ActionForm action={revokeSessionAction} label="Sign out" variant="outline" size="sm">
-                <input type="hidden" name="sessionId" value={s.id} />
-              </ActionForm>
-            )}
           </li>
         ))}
       </ul>

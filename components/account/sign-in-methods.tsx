@@ -32,10 +32,14 @@ export function SignInMethods({ methods, email }: { methods: SignInMethod[]; ema
                 <input type="hidden" name="provider" value={m.provider} />
               </ActionForm>
             ) : (
-              <Badge tone="success">{m.kind === "email" ? "Always on" : "Only method"}</Badge>
+              <Badge tone="success" className="self-start sm:self-center">
+                {m.kind === "email" ? "Always on" : "Only method"}
+              </Badge>
             )
           ) : (
-            <Badge tone="neutral">Sign in with {m.name} to connect it</Badge>
+            <Badge tone="neutral" className="self-start sm:self-center">
+              Sign in with {m.name} to connect it
+            </Badge>
           )}
         </li>
       ))}
