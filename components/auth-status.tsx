@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { usePathname } from "next/navigation";
+import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/sign-out-button";
 import { buttonClasses } from "@/components/ui/button";
 
-type SessionUser = { name?: string | null; email?: string | null };
+type SessionUser = { name?: string | null; email?: string | null; image?: string | null };
 type Status = { state: "loading" } | { state: "signed-out" } | { state: "signed-in"; user: SessionUser };
 
 /** The header's sign-in state, read from Auth.js's session endpoint so public pages can stay static. */
@@ -41,12 +42,15 @@ export function AuthStatus() {
   const label = status.user.name || status.user.email || "Account";
   return (
     <div className="flex items-center gap-3">
-      <span
-        className="hidden max-w-48 truncate text-sm text-zinc-600 md:inline"
+      <Link
+        href="/dashboard/settings"
+        className="flex min-w-0 items-center gap-2 rounded-full text-sm text-zinc-600 hover:text-zinc-900"
         title={status.user.email ?? ""}
+        aria-label={`Account settings (${label})`}
       >
-        {label}
-      </span>
+        <Avatar name={status.user.name} email={status.user.email} image={status.user.image} size="sm" />
+        <span className="hidden max-w-48 truncate md:inline">{label}</span>
+      </Link>
       <Link href="/dashboard" className={buttonClasses("outline", "sm")}>
         Dashboard
       </Link>

@@ -8,6 +8,7 @@ const links = [
   { href: "/dashboard", label: "Overview" },
   { href: "/dashboard/billing", label: "Billing" },
   { href: "/dashboard/reports", label: "Reports" },
+  { href: "/dashboard/settings", label: "Settings" },
 ];
 
 export function DashboardNav() {

@@ -12,6 +12,8 @@ import { emailProvider } from "@/lib/auth-email";
 import { mailLimitOf } from "@/lib/auth-rate-limit";
 import { linkOrphans } from "@/lib/billing/webhooks/link-user";
 import { safeCallbackUrl, sameOriginRedirect } from "@/lib/safe-callback-url";
+import { isDeletedEmail, publicSession } from "@/lib/account/session-payload";
+import { touchSession } from "@/lib/account/sessions";
 
 function providers(): Provider[] {
   const list: Provider[] = [];
@@ -68,9 +70,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     redirect({ url, baseUrl }) {
       return sameOriginRedirect(url, baseUrl);
     },
-    session({ session, user }) {
-      session.user.id = user.id;
-      return session;
+    // A deleted account's anonymised row can never be signed in to again (lib/account/deletion.ts).
+    signIn({ user }) {
+      return !isDeletedEmail(user.email);
+    },
+    // Records "last seen" for the sessions list (throttled), and hands out only what the browser may see.
+    async session({ session, user }) {
+      await touchSession(session);
+      return publicSession(session, user);
     },
   },
 });
