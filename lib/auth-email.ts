@@ -1,12 +1,12 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createTransport } from "nodemailer";
 import type { EmailConfig } from "next-auth/providers";
 import { limitSignInMail, SignInMailLimitError } from "@/lib/auth-rate-limit";
 import { clientIp } from "@/lib/client-ip";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { devOutboxEnabled } from "@/lib/env.schema";
+import { mailFrom, sendMail } from "@/lib/mail";
 import { site } from "@/lib/site";
 
 function signInMail(url: string) {
@@ -23,7 +23,7 @@ function signInMail(url: string) {
 export const mailLimitScope = new AsyncLocalStorage<{ retryAfterMinutes?: number }>();
 
 // Magic-link sign-in. With SMTP configured the link is mailed; in development (and e2e tests, which
-// enable DEV_OUTBOX explicitly) it is stored in the DevMail table and shown at /dev/mail. Every mail is
+// enable DEV_OUTBOX explicitly) it is stored in the DevMail table and shown at /dev/mail (lib/mail.ts). Every mail is
 // counted against the per-address and per-IP limits first (lib/auth-rate-limit.ts).
 export function emailProvider(): EmailConfig | null {
   const outbox = devOutboxEnabled(env);
@@ -32,9 +32,9 @@ export function emailProvider(): EmailConfig | null {
     id: "email",
     type: "email",
     name: "Email",
-    from: env.EMAIL_FROM ?? `${site.name} <no-reply@localhost>`,
+    from: mailFrom(),
     maxAge: 24 * 60 * 60,
-    async sendVerificationRequest({ identifier, url, provider, request }) {
+    async sendVerificationRequest({ identifier, url, request }) {
       try {
         await limitSignInMail(db, { email: identifier, ip: clientIp(request.headers, env.TRUST_PROXY) });
       } catch (error) {
@@ -42,18 +42,7 @@ export function emailProvider(): EmailConfig | null {
         if (scope && error instanceof SignInMailLimitError) scope.retryAfterMinutes = error.retryAfterMinutes;
         throw error;
       }
-      const mail = signInMail(url);
-      if (env.EMAIL_SERVER) {
-        const result = await createTransport(env.EMAIL_SERVER).sendMail({
-          to: identifier,
-          from: provider.from,
-          ...mail,
-        });
-        const failed = [...(result.rejected ?? []), ...(result.pending ?? [])].filter(Boolean);
-        if (failed.length) throw new Error(`Sign-in email to ${failed.join(", ")} could not be sent`);
-        return;
-      }
-      await db.devMail.create({ data: { to: identifier, url, ...mail } });
+      await sendMail({ to: identifier, url, ...signInMail(url) });
     },
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createTransport } from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { devOutboxEnabled } from "@/lib/env.schema";
 import { site } from "@/lib/site";
 
 // The one way the app sends mail: through SMTP when EMAIL_SERVER is set, otherwise into the dev outbox
@@ -25,7 +26,8 @@ export async function sendMail({ to, subject, text, html, url }: Mail): Promise<
     if (failed.length) throw new Error(`Email to ${failed.join(", ")} could not be sent`);
     return;
   }
-  if (!env.DEV_OUTBOX) throw new Error("No mail transport: set EMAIL_SERVER (or DEV_OUTBOX in development)");
+  if (!devOutboxEnabled(env))
+    throw new Error("No mail transport: set EMAIL_SERVER (or DEV_OUTBOX in development)");
   await db.devMail.create({ data: { to, subject, text, html, url: url ?? null } });
 }
 

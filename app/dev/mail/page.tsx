@@ -45,9 +45,9 @@ export default async function DevMailPage() {
                   <a
                     href={mail.url}
                     className="text-brand-700 self-start font-medium underline underline-offset-4"
-                    aria-label={`Open sign-in link for ${mail.to}`}
+                    aria-label={`Open ${linkName(mail.subject)} for ${mail.to}`}
                   >
-                    Open sign-in link
+                    Open {linkName(mail.subject)}
                   </a>
                 )}
               </CardContent>
@@ -57,4 +57,9 @@ export default async function DevMailPage() {
       </ul>
     </div>
   );
+}
+
+/** Sign-in mails and the account page's mails (email change) share the outbox; say which link it is. */
+function linkName(subject: string): string {
+  return subject.startsWith("Sign in") ? "sign-in link" : "link";
 }
