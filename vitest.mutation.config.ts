@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// The unit project alone, for mutation testing (stryker.config.mjs): Stryker's Vitest runner reruns these
+// tests once per mutant of the pure billing rules, so nothing here needs PostgreSQL or a local CREEM.
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      "server-only": path.join(root, "tests/support/server-only.ts"),
+    },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    environment: "node",
+  },
+});
