@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 // sets the cases per property (default 3000); PROPERTY_SEED (and PROPERTY_PATH) replay a failure printed
 // by an earlier run. The pure properties run in the unit project, the pipeline ones against PostgreSQL.
 const runs = process.env.PROPERTY_RUNS ?? "3000";
-const env = { ...process.env, PROPERTY_RUNS: runs };
+const env: NodeJS.ProcessEnv = { ...process.env, PROPERTY_RUNS: runs };
 console.log(
   `property tests: ${runs} runs per property${env.PROPERTY_SEED ? `, seed ${env.PROPERTY_SEED}` : ""}`,
 );
