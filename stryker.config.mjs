@@ -18,7 +18,10 @@ const config = {
   ],
   coverageAnalysis: "perTest",
   concurrency: 2,
-  timeoutMS: 20_000,
+  timeoutMS: 10_000,
+  // Reruns only the mutants whose code or tests changed since the last run (reports/ is not committed).
+  incremental: true,
+  incrementalFile: "reports/mutation/incremental.json",
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
