@@ -49,6 +49,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One shared database per run: files run one at a time so their data cannot interfere.
           fileParallelism: false,
+          // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve;
+          // transformed by Vite it resolves, so tests can run the real auth() on database sessions.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],
