@@ -108,40 +108,48 @@ const historyAndOrders = choicesArb.chain((choices) => {
 });
 
 describe("billing histories through the real pipeline", () => {
-  it("access equals the model after every delivery, and any two orders store the same state", async () => {
-    await fc.assert(
-      fc.asyncProperty(historyAndOrders, async ([h, orderA, orderB]) => {
-        const a = await run(h, orderA, true);
-        const b = await run(h, orderB, false);
-        expect(await storedState(db, b.ids)).toEqual(await storedState(db, a.ids));
-        // Every row the history created belongs to the user (linked by metadata or email).
-        if (h.subscription.length > 0) {
-          const sub = await db.subscription.findUniqueOrThrow({ where: { id: a.ids.subscriptionId } });
-          expect(sub.userId).toBe(a.user.id);
-        }
-      }),
-      propertyParams(CI_RUNS),
-    );
-  }, timeout(CI_RUNS));
+  it(
+    "access equals the model after every delivery, and any two orders store the same state",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(historyAndOrders, async ([h, orderA, orderB]) => {
+          const a = await run(h, orderA, true);
+          const b = await run(h, orderB, false);
+          expect(await storedState(db, b.ids)).toEqual(await storedState(db, a.ids));
+          // Every row the history created belongs to the user (linked by metadata or email).
+          if (h.subscription.length > 0) {
+            const sub = await db.subscription.findUniqueOrThrow({ where: { id: a.ids.subscriptionId } });
+            expect(sub.userId).toBe(a.user.id);
+          }
+        }),
+        propertyParams(CI_RUNS),
+      );
+    },
+    timeout(CI_RUNS),
+  );
 
-  it("nothing is granted to an account that only ever received refunds, disputes or non-paying states", async () => {
-    await fc.assert(
-      fc.asyncProperty(historyAndOrders, async ([h, order]) => {
-        // Keep what backs no payment: reversals, and subscription steps that never grant (paused, unpaid,
-        // an immediate cancel), delivered without the checkout or any paid/active step.
-        const unpaid = order.filter(
-          (d) =>
-            d.kind === "reversal" ||
-            ((d.kind === "step" || d.kind === "sync") &&
-              ["paused", "unpaid"].includes(h.subscription[d.step]!.status)),
-        );
-        if (unpaid.length === 0) return;
-        const { user, ids } = await run(h, unpaid, true);
-        const seen = await access(user.id, h, ids);
-        expect(seen.subscription === true || seen.purchase === true).toBe(false);
-        expect(seen.rank).toBe(catalog.free.rank);
-      }),
-      propertyParams(CI_RUNS / 2),
-    );
-  }, timeout(CI_RUNS / 2));
+  it(
+    "nothing is granted to an account that only ever received refunds, disputes or non-paying states",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(historyAndOrders, async ([h, order]) => {
+          // Keep what backs no payment: reversals, and subscription steps that never grant (paused, unpaid,
+          // an immediate cancel), delivered without the checkout or any paid/active step.
+          const unpaid = order.filter(
+            (d) =>
+              d.kind === "reversal" ||
+              ((d.kind === "step" || d.kind === "sync") &&
+                ["paused", "unpaid"].includes(h.subscription[d.step]!.status)),
+          );
+          if (unpaid.length === 0) return;
+          const { user, ids } = await run(h, unpaid, true);
+          const seen = await access(user.id, h, ids);
+          expect(seen.subscription === true || seen.purchase === true).toBe(false);
+          expect(seen.rank).toBe(catalog.free.rank);
+        }),
+        propertyParams(CI_RUNS / 2),
+      );
+    },
+    timeout(CI_RUNS / 2),
+  );
 });
