@@ -5,6 +5,7 @@ import { GET as statusRoute } from "@/app/api/billing/status/route";
 import { GET as exportRoute } from "@/app/api/reports/export/route";
 import { getCurrentUser, requireUser } from "@/lib/auth";
 import { checkEntitlement, entitlementErrorResponse, getEntitlements } from "@/lib/billing/access";
+import { env } from "@/lib/env";
 import { PRODUCTS } from "../support/creem-payloads";
 import { redirectOf } from "./checkout/support";
 import { testDb } from "./support/db";
@@ -127,6 +128,38 @@ describe("checkEntitlement and the gated route: 401, 402, 403", () => {
     const result = await checkEntitlement("reports");
     expect(!result.ok && result.error.status).toBe(402);
     expect((await getEntitlements(other.id)).decisions.size).toBe(1);
+  });
+});
+
+describe("a stale subscription (its terminating webhook was lost)", () => {
+  it("grants nothing while CREEM cannot be asked, and says why in the log", async () => {
+    const user = await newUser();
+    const sub = await subscribe(user.id, PRODUCTS.proMonthly);
+    // Its period ended 4 days ago and no renewal or cancellation arrived.
+    await db.subscription.update({
+      where: { id: sub.id },
+      data: {
+        currentPeriodStart: new Date(Date.now() - 34 * DAY),
+        currentPeriodEnd: new Date(Date.now() - 4 * DAY),
+      },
+    });
+    // The test run configures no CREEM (lib/env is read once): the re-sync cannot reach it.
+    expect(env.CREEM_API_KEY ?? "").toBe("");
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const entitlements = await getEntitlements(user.id);
+      expect(entitlements.plan.key).toBe("free");
+      expect(entitlements.decisions.get(sub.id)).toEqual({
+        granted: false,
+        reason: "stale",
+        needsSync: true,
+      });
+      expect(error.mock.calls.flat().join(" ")).toContain(
+        `[billing] stale subscription ${sub.id} could not be re-synced (CREEM not_configured`,
+      );
+    } finally {
+      error.mockRestore();
+    }
   });
 });
 
