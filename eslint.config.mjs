@@ -15,6 +15,8 @@ export default defineConfig([
     ".data/**",
     "test-results/**",
     "playwright-report/**",
+    ".stryker-tmp/**",
+    "reports/**",
   ]),
   {
     rules: {

@@ -13,8 +13,8 @@ export default defineConfig({
   },
   test: {
     // `npm test` runs both projects in one process with coverage (unit + integration together). The floors
-    // below fail the run; lib/billing's is the level measured on 2026-12-01 (80.6 % lines, 71.2 % branches)
-    // and rises after the billing rework.
+    // below fail the run; lib/billing's is just under the level measured on 2026-12-01 after the billing
+    // tests of issue #8 (90.7 % lines, 81.5 % branches; it was 80.6 / 71.2).
     coverage: {
       provider: "v8",
       include: ["lib/**/*.ts"],
@@ -25,7 +25,7 @@ export default defineConfig({
       reportOnFailure: true,
       thresholds: {
         "lib/creem/**": { lines: 90, branches: 90 },
-        "lib/billing/**": { lines: 80, branches: 71 },
+        "lib/billing/**": { lines: 90, branches: 81 },
       },
     },
     projects: [
@@ -49,6 +49,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One shared database per run: files run one at a time so their data cannot interfere.
           fileParallelism: false,
+          // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve;
+          // transformed by Vite it resolves, so tests can run the real auth() on database sessions.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

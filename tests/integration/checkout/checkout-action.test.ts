@@ -1,42 +1,51 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type * as PricingActions from "@/app/pricing/actions";
-import type * as CreemServer from "@/lib/creem/server";
 import { getCurrentUser } from "@/lib/auth";
 import { CHECKOUTS_PER_USER, RATE_LIMIT_MESSAGE } from "@/lib/billing/checkout/rate-limit";
 import { DISCOUNT_CODE_MESSAGE } from "@/lib/billing/checkout/selection";
-import { CreemError } from "@/lib/creem";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { API_KEY, startCreem, type TestCreem } from "../creem-client/helpers";
 import { testDb } from "../support/db";
-import { APP_URL, form, newUser, PRODUCT_IDS, redirectOf, storeSubscription } from "./support";
+import {
+  APP_URL,
+  form,
+  newUser,
+  PRODUCT_IDS,
+  redirectOf,
+  startCreemProxy,
+  storeSubscription,
+} from "./support";
 
-// The pricing page's server actions, called as the browser would, against the local CREEM and the
-// test database. Only the session is faked.
+// The pricing page's server actions, called as the browser would, against the local CREEM (behind a
+// proxy that records what CREEM received and can make it answer with an error) and the test database.
+// Only the session is faked.
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn() }));
 
 const db = testDb();
 let creem: TestCreem;
+let proxy: Awaited<ReturnType<typeof startCreemProxy>>;
 let actions: typeof PricingActions;
-let getCreem: typeof CreemServer.getCreem;
 let user: { id: string; email: string };
 
 beforeAll(async () => {
   creem = await startCreem();
+  proxy = await startCreemProxy(creem.emulator.url);
   vi.stubEnv("CREEM_API_KEY", API_KEY);
-  vi.stubEnv("CREEM_API_BASE_URL", creem.emulator.url);
+  vi.stubEnv("CREEM_API_BASE_URL", proxy.url);
   vi.stubEnv("NEXT_PUBLIC_APP_URL", APP_URL);
-  // Both read the environment when first imported.
+  // Reads the environment when first imported.
   actions = await import("@/app/pricing/actions");
-  ({ getCreem } = await import("@/lib/creem/server"));
 });
 
 afterAll(async () => {
   vi.unstubAllEnvs();
+  await proxy.close();
   await creem.close();
 });
 
 beforeEach(async () => {
   vi.restoreAllMocks();
+  proxy.heal();
   user = await newUser(db);
   vi.mocked(getCurrentUser).mockResolvedValue({ ...user, name: null, image: null });
 });
@@ -113,6 +122,18 @@ describe("creating a checkout", () => {
       successUrl: `${APP_URL}/checkout/success`,
     });
     expect(url).toBe(sent.checkoutUrl);
+    // Exactly one create reached CREEM, carrying the stored request id.
+    const creates = proxy
+      .requests("POST", "/v1/checkouts")
+      .map((r) => JSON.parse(r.body) as Record<string, unknown>)
+      .filter((body) => body.request_id === row!.requestId);
+    expect(creates).toEqual([
+      expect.objectContaining({
+        product_id: PRODUCT_IDS.proMonthly,
+        units: 1,
+        metadata: expect.objectContaining({ userId: user.id }),
+      }),
+    ]);
   });
 
   it("sends seats and a checked discount code to CREEM", async () => {
@@ -182,10 +203,10 @@ describe("rate limit", () => {
     for (let i = 0; i < 10; i++) {
       await consumeRateLimit(db, CHECKOUTS_PER_USER, user.id, new Date(now - 50_000 + i));
     }
-    const create = vi.spyOn(getCreem().checkouts, "create");
+    const creates = proxy.requests("POST", "/v1/checkouts").length;
     const state = await checkout({ plan: "pro", interval: "month" });
     expect(state.error).toBe(RATE_LIMIT_MESSAGE);
-    expect(create).not.toHaveBeenCalled();
+    expect(proxy.requests("POST", "/v1/checkouts")).toHaveLength(creates);
     expect(await db.checkout.count({ where: { userId: user.id } })).toBe(0);
 
     // Someone else is not affected.
@@ -204,35 +225,34 @@ describe("rate limit", () => {
 
 describe("CREEM errors", () => {
   it.each([
-    ["unavailable", 503, "Payments are temporarily unavailable. Please try again in a few minutes."],
-    ["rate_limited", 429, "Payments are busy right now. Please try again in a moment."],
-    ["forbidden", 403, "Payments are not set up correctly right now. Please contact support."],
+    [503, "Payments are temporarily unavailable. Please try again in a few minutes."],
+    [429, "Payments are busy right now. Please try again in a moment."],
+    [403, "Payments are not set up correctly right now. Please contact support."],
   ] as const)(
-    "%s becomes a friendly message and the checkout is marked failed",
-    async (code, status, message) => {
-      vi.spyOn(getCreem().checkouts, "create").mockRejectedValue(
-        new CreemError({ code, status, endpoint: "POST /v1/checkouts", traceId: "trace-1" }),
-      );
-      vi.spyOn(console, "error").mockImplementation(() => {});
+    "CREEM answering %s becomes a friendly message and the checkout is marked failed",
+    async (status, message) => {
+      proxy.failWith("POST", "/v1/checkouts", status);
+      const error = vi.spyOn(console, "error").mockImplementation(() => {});
       const state = await checkout({ plan: "pro", interval: "month" });
       expect(state).toEqual({ error: message });
       const [row] = await checkoutsOf(user.id);
-      expect(row?.status).toBe("failed");
+      expect(row).toMatchObject({ status: "failed", creemCheckoutId: null });
+      // The request reached CREEM (retried when CREEM says it may be) and the log names its trace id.
+      const sent = proxy
+        .requests("POST", "/v1/checkouts")
+        .filter((r) => (JSON.parse(r.body) as { request_id?: string }).request_id === row!.requestId);
+      expect(sent.length).toBeGreaterThanOrEqual(1);
+      expect(String(error.mock.calls.flat().join(" "))).toContain("trace-proxy");
     },
   );
 
   it("shows CREEM's own validation message, never a stack", async () => {
-    vi.spyOn(getCreem().checkouts, "create").mockRejectedValue(
-      new CreemError({
-        code: "bad_request",
-        status: 400,
-        endpoint: "POST /v1/checkouts",
-        messages: ["This discount code has expired."],
-      }),
-    );
+    proxy.failWith("POST", "/v1/checkouts", 400, "This discount code has expired.");
     vi.spyOn(console, "error").mockImplementation(() => {});
     const state = await checkout({ plan: "pro", interval: "month" });
     expect(state).toEqual({ error: "The request was invalid: This discount code has expired." });
+    const [row] = await checkoutsOf(user.id);
+    expect(row?.status).toBe("failed");
   });
 });
 

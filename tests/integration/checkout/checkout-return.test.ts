@@ -52,11 +52,12 @@ async function planOf(userId: string) {
   return (await getEntitlements(userId)).plan.key;
 }
 
-async function expectNothingStored(params: URLSearchParams) {
+/** Nothing was written: no subscription or purchase, and the app's checkout row (if it has one) untouched. */
+async function expectNothingStored(params: URLSearchParams, checkoutRow: "pending" | "none" = "pending") {
   expect(await db.subscription.findUnique({ where: { id: params.get("subscription_id") ?? "" } })).toBeNull();
   expect(await db.purchase.findUnique({ where: { id: params.get("order_id") ?? "" } })).toBeNull();
   const row = await db.checkout.findUnique({ where: { requestId: params.get("request_id") ?? "" } });
-  if (row) expect(row.status).toBe("pending");
+  expect(row?.status ?? "none").toBe(checkoutRow);
 }
 
 function resigned(entries: [string, string][]): URLSearchParams {
@@ -152,10 +153,28 @@ describe("a return that is not verified writes nothing", () => {
     const user = await newUser(db);
     const { checkoutId } = await started(user);
     const params = await paid(checkoutId);
+    const genuine = new URLSearchParams(params);
     tamper(params);
     expect(await resolveCheckoutReturn(deps, user.id, params)).toEqual({ kind: "unverified" });
+    await expectNothingStored(genuine);
+    expect(await planOf(user.id)).toBe("free");
+  });
+
+  it("a validly signed return naming another product than the checkout the app started", async () => {
+    const user = await newUser(db);
+    const { checkoutId } = await started(user);
+    const params = await paid(checkoutId);
+    // Everything CREEM sent, but for Lifetime instead of Pro monthly, signed with the right key.
+    const swapped = resigned(
+      [...params.entries()]
+        .filter(([key]) => key !== "signature")
+        .map(([key, value]): [string, string] => [key, key === "product_id" ? PRODUCT_IDS.lifetime : value]),
+    );
+    expect(await resolveCheckoutReturn(deps, user.id, swapped)).toEqual({ kind: "unverified" });
     await expectNothingStored(params);
     expect(await planOf(user.id)).toBe("free");
+    // The genuine return still confirms.
+    expect(await resolveCheckoutReturn(deps, user.id, params)).toMatchObject({ kind: "confirmed" });
   });
 
   it("the same parameters in another order (the signature covers CREEM's order)", async () => {
@@ -215,7 +234,7 @@ describe("ownership", () => {
       kind: "unavailable",
       message: "Payments are temporarily unavailable. Please try again in a few minutes.",
     });
-    await expectNothingStored(params);
+    await expectNothingStored(params, "none");
   });
 
   it("shows the purchase as pending when the owner is known but CREEM cannot be reached to sync", async () => {

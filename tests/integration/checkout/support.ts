@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { createPlanCatalog, localProductIds } from "@/lib/billing/plans";
 import type { PrismaClient } from "@/lib/prisma";
 import { PRODUCT_IDS } from "../../../creem-emulator/src/index";
@@ -52,4 +54,72 @@ export function storeSubscription(
       stateSource: "test",
     },
   });
+}
+
+export type CreemRequest = { method: string; path: string; body: string };
+
+/**
+ * The local CREEM behind a recording proxy: every request the app sends is kept (to assert on what CREEM
+ * received), and `failWith` makes CREEM answer a path with an error, as the real API would (status and
+ * CREEM's error body), until `heal`.
+ */
+export async function startCreemProxy(target: string) {
+  const received: CreemRequest[] = [];
+  let fault: { method: string; path: string; status: number; message?: string } | undefined;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", async () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const path = req.url ?? "/";
+      received.push({ method: req.method ?? "GET", path, body });
+      if (fault && req.method === fault.method && path.startsWith(fault.path)) {
+        res.writeHead(fault.status, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            trace_id: "trace-proxy",
+            status: fault.status,
+            error: http.STATUS_CODES[fault.status],
+            message: fault.message ? [fault.message] : [],
+            timestamp: Date.now(),
+          }),
+        );
+        return;
+      }
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          ([key]) => !["host", "content-length", "connection"].includes(key),
+        ),
+      ) as Record<string, string>;
+      const upstream = await fetch(`${target}${path}`, {
+        method: req.method,
+        headers,
+        ...(body ? { body } : {}),
+      });
+      res.writeHead(upstream.status, {
+        "content-type": upstream.headers.get("content-type") ?? "text/plain",
+      });
+      res.end(await upstream.text());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    /** Requests CREEM received for `method path` (path prefix). */
+    requests: (method: string, path: string) =>
+      received.filter((r) => r.method === method && r.path.startsWith(path)),
+    failWith: (method: string, path: string, status: number, message?: string) => {
+      fault = { method, path, status, message };
+    },
+    heal: () => {
+      fault = undefined;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -86,6 +86,26 @@ function lifecycle(userId: string, email: string) {
   };
 }
 
+/** Whether each delivery of `order` should be applied: it is newer than all delivered before it. */
+function expectedOutcomes(events: unknown[], order: unknown[]): string[] {
+  // The lifecycle's own order is its time order, except for two pairs of one millisecond: unpaid and
+  // canceled (canceled is the later step) and checkout.completed and subscription.active, which say the
+  // same and are ordered by event id (README, "Order safety").
+  const position = new Map(events.map((e, i) => [e, i]));
+  const id = (e: unknown) => `event:${(e as { id: string }).id}`;
+  const [checkout, active] = events;
+  const newer = (a: unknown, b: unknown) =>
+    (a === checkout && b === active) || (a === active && b === checkout)
+      ? id(a) > id(b)
+      : position.get(a)! > position.get(b)!;
+  let newest: unknown;
+  return order.map((e) => {
+    if (newest !== undefined && !newer(e, newest)) return "stale";
+    newest = e;
+    return "applied";
+  });
+}
+
 async function finalState(subId: string) {
   const s = await db.subscription.findUniqueOrThrow({ where: { id: subId } });
   return {
@@ -107,15 +127,48 @@ describe("order safety", () => {
   it("any arrival order of a whole lifecycle ends in the same state (40 seeds)", async () => {
     const user = await db.user.create({ data: { email: `${uid("life")}@example.com` } });
     const reference = lifecycle(user.id, user.email);
-    for (const event of reference.events) expect((await deliver(db, event)).status).toBe(200);
+    // In CREEM's order each event is newer than the state before it (see expectedOutcomes for the pair
+    // of one millisecond that says the same thing): applied.
+    const inOrder = expectedOutcomes(reference.events, reference.events);
+    for (const [i, event] of reference.events.entries()) {
+      expect(await deliver(db, event)).toEqual({
+        status: 200,
+        body: { received: true, outcome: inOrder[i] },
+      });
+    }
+    expect(inOrder.filter((o) => o === "stale").length).toBeLessThanOrEqual(1);
     const expected = await finalState(reference.subId);
     expect(expected).toMatchObject({ status: "canceled", units: 3, userLinked: true });
 
     for (let seed = 1; seed <= 40; seed++) {
       const run = lifecycle(user.id, user.email);
       const order = shuffle(run.events, mulberry32(seed));
-      for (const event of order) expect((await deliver(db, event)).status).toBe(200);
+      const outcomes: string[] = [];
+      for (const event of order) {
+        const result = await deliver(db, event);
+        expect(result.status).toBe(200);
+        outcomes.push(result.body.outcome ?? "none");
+      }
+      // An event is applied exactly when it is newer than every event delivered before it (CREEM time,
+      // then lifecycle rank for the pair sharing a millisecond); the rest are stale. Nothing is lost.
+      expect({ seed, outcomes }).toEqual({ seed, outcomes: expectedOutcomes(run.events, order) });
       expect({ seed, ...(await finalState(run.subId)) }).toEqual({ seed, ...expected });
+      // Every delivery is recorded as processed, with the outcome it was answered with.
+      const stored = await db.webhookEvent.findMany({
+        where: { id: { in: order.map((e) => (e as { id: string }).id) } },
+        select: { id: true, processedAt: true, outcome: true, attempts: true, lastError: true },
+      });
+      expect(stored).toHaveLength(order.length);
+      for (const [i, event] of order.entries()) {
+        const row = stored.find((r) => r.id === (event as { id: string }).id)!;
+        expect({ seed, outcome: row.outcome, attempts: row.attempts, lastError: row.lastError }).toEqual({
+          seed,
+          outcome: outcomes[i],
+          attempts: 1,
+          lastError: null,
+        });
+        expect(row.processedAt).toBeInstanceOf(Date);
+      }
     }
   }, 120_000);
 
@@ -125,7 +178,9 @@ describe("order safety", () => {
     for (let seed = 1; seed <= 10; seed++) {
       const run = lifecycle(user.id, user.email);
       const upToPastDue = run.events.slice(0, 8);
-      for (const event of shuffle(upToPastDue, mulberry32(seed))) await deliver(db, event);
+      for (const event of shuffle(upToPastDue, mulberry32(seed))) {
+        expect((await deliver(db, event)).status).toBe(200);
+      }
       const { status, pastDueSince, units } = await finalState(run.subId);
       states.add(JSON.stringify({ status, pastDueSince, units }));
     }
@@ -152,7 +207,11 @@ describe("duplicates", () => {
     const user = await db.user.create({ data: { email: `${uid("conc")}@example.com` } });
     const run = lifecycle(user.id, user.email);
     const results = await Promise.all(run.events.map((e) => deliver(db, e)));
-    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.map((r) => r.status)).toEqual(run.events.map(() => 200));
+    // Each event is answered applied or stale (never duplicate: each was delivered once), and the newest
+    // one (canceled, the last of the lifecycle) is applied whatever order the transactions committed in.
+    for (const r of results) expect(["applied", "stale"]).toContain(r.body.outcome);
+    expect(results.at(-1)!.body.outcome).toBe("applied");
     expect((await finalState(run.subId)).status).toBe("canceled");
   });
 });

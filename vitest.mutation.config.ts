@@ -1,0 +1,22 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// The billing unit tests alone, for mutation testing (stryker.config.mjs): Stryker's Vitest runner reruns these
+// tests once per mutant of the pure billing rules, so nothing here needs PostgreSQL or a local CREEM.
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      "server-only": path.join(root, "tests/support/server-only.ts"),
+    },
+  },
+  test: {
+    // The tests of the billing rules; property tests run fewer cases per mutant.
+    include: ["tests/unit/billing/**/*.test.ts"],
+    environment: "node",
+    env: { PROPERTY_RUNS: "100" },
+  },
+});
