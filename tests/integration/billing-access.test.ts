@@ -187,16 +187,26 @@ describe("/api/billing/status and /api/billing/plan", () => {
     await signIn(user);
     const free = await planRoute();
     expect(free.headers.get("cache-control")).toBe("private, no-store");
-    expect(await free.json()).toEqual({ signedIn: true, plan: "free", interval: null });
+    expect(await free.json()).toEqual({ signedIn: true, plan: "free", interval: null, paused: null });
 
     await subscribe(user.id, PRODUCTS.proMonthly);
-    expect(await (await planRoute()).json()).toEqual({ signedIn: true, plan: "pro", interval: "month" });
+    expect(await (await planRoute()).json()).toEqual({
+      signedIn: true,
+      plan: "pro",
+      interval: "month",
+      paused: null,
+    });
 
     const buyer = await newUser();
     await db.purchase.create({
       data: { id: `ord_${randomUUID()}`, userId: buyer.id, productId: PRODUCTS.lifetime, status: "paid" },
     });
     await signIn(buyer);
-    expect(await (await planRoute()).json()).toEqual({ signedIn: true, plan: "lifetime", interval: "once" });
+    expect(await (await planRoute()).json()).toEqual({
+      signedIn: true,
+      plan: "lifetime",
+      interval: "once",
+      paused: null,
+    });
   });
 });
