@@ -84,6 +84,8 @@ test("a declined card fails on the hosted page and grants nothing", async ({ pag
   await expect(page.getByRole("alert")).toContainText("Your card was declined.");
   await expect(page).toHaveURL(/\/test\/checkout\//);
   await expectDashboardPlan(page, "Free");
+  // The gated API agrees: payment required.
+  expect((await page.request.get("/api/reports/export")).status()).toBe(402);
 });
 
 test("a discount code is checked on the pricing page and lowers the price at checkout", async ({ page }) => {
