@@ -26,6 +26,8 @@ export type SubscriptionRecord = {
   currentPeriodStart: Date | null;
   currentPeriodEnd: Date | null;
   pastDueSince: Date | null;
+  /** The latest period end held in good standing (see inGoodStanding): an unpaid run began by then. */
+  coveredThrough: Date | null;
   cancelIntent: string | null;
   trialStartedAt: Date | null;
 };
@@ -39,6 +41,7 @@ export const subscriptionRecordSelect = {
   currentPeriodStart: true,
   currentPeriodEnd: true,
   pastDueSince: true,
+  coveredThrough: true,
   cancelIntent: true,
   trialStartedAt: true,
 } as const satisfies Record<keyof SubscriptionRecord, true>;
@@ -131,7 +134,7 @@ export function subscriptionAccess(
       }
       return { granted: false, reason: "canceled" };
     case "grace": {
-      const start = sub.pastDueSince ?? end;
+      const start = graceStart(sub);
       const graceEnd = start ? new Date(start.getTime() + graceDays * DAY_MS) : undefined;
       if (graceEnd && now < graceEnd) return { granted: true, reason: "grace_period", until: graceEnd };
       return { granted: false, reason: "grace_period_over" };
@@ -142,6 +145,21 @@ export function subscriptionAccess(
         reason: sub.status === "paused" || sub.status === "unpaid" ? sub.status : "unknown_status",
       };
   }
+}
+
+/**
+ * Where the grace of an unpaid run starts: its first failed renewal. The stored failure is the newest
+ * fact's (a later period's past_due, or the unpaid period running out); the run began no later than the
+ * end of the last period held in good standing, so a later failure of the same run never restarts the
+ * grace. Only a payment (a new period in good standing) ends the run.
+ */
+export function graceStart(
+  sub: Pick<SubscriptionRecord, "pastDueSince" | "currentPeriodEnd" | "coveredThrough">,
+): Date | undefined {
+  const failed = sub.pastDueSince ?? sub.currentPeriodEnd;
+  const covered = sub.coveredThrough;
+  if (!failed) return covered ?? undefined;
+  return covered && covered < failed ? covered : failed;
 }
 
 export function purchaseAccess(purchase: PurchaseRecord, standing?: PurchaseStanding): AccessDecision {

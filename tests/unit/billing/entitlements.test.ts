@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  graceStart,
   hasFeature,
   purchaseAccess,
   resolveEntitlements,
@@ -26,6 +27,7 @@ const sub = (status: string, overrides: Partial<SubscriptionRecord> = {}): Subsc
   currentPeriodStart: periodStart,
   currentPeriodEnd: periodEnd,
   pastDueSince: null,
+  coveredThrough: null,
   cancelIntent: null,
   trialStartedAt: null,
   ...overrides,
@@ -108,6 +110,49 @@ describe("subscriptionAccess: the status table", () => {
       currentPeriodEnd: new Date(now.getTime() + 20 * DAY),
     });
     expect(subscriptionAccess(lapsed, now, 7)).toEqual({ granted: false, reason: "grace_period_over" });
+  });
+
+  describe("the grace of an unpaid run", () => {
+    const firstFailure = new Date(now.getTime() - 40 * DAY);
+    const laterFailure = new Date(now.getTime() - 10 * DAY);
+
+    it.each(["past_due", "expired"])(
+      "%s of a later period does not restart the grace of the run's first failed renewal",
+      (status) => {
+        // Paid through the first failure; the renewal one period later failed too.
+        const later = sub(status, { pastDueSince: laterFailure, coveredThrough: firstFailure });
+        expect(graceStart(later)).toEqual(firstFailure);
+        expect(subscriptionAccess(later, now, 7)).toEqual({ granted: false, reason: "grace_period_over" });
+        expect(subscriptionAccess(later, new Date(firstFailure.getTime() + 6 * DAY), 7)).toEqual({
+          granted: true,
+          reason: "grace_period",
+          until: new Date(firstFailure.getTime() + 7 * DAY),
+        });
+      },
+    );
+
+    it("a payment after the first failure ends the run: the next failure has its own grace", () => {
+      // Paid through the later failure (the last period in good standing ended there).
+      const renewedThenFailed = sub("past_due", { pastDueSince: laterFailure, coveredThrough: laterFailure });
+      expect(subscriptionAccess(renewedThenFailed, now, 14)).toEqual({
+        granted: true,
+        reason: "grace_period",
+        until: new Date(laterFailure.getTime() + 14 * DAY),
+      });
+    });
+
+    it("a failure before the end of the period held (a charge mid-period) counts from the failure", () => {
+      const midPeriod = sub("past_due", { pastDueSince: laterFailure, coveredThrough: periodEnd });
+      expect(graceStart(midPeriod)).toEqual(laterFailure);
+    });
+
+    it("without a stored failure the grace counts from the period end, or the end held", () => {
+      expect(graceStart(sub("past_due"))).toEqual(periodEnd);
+      expect(graceStart(sub("past_due", { currentPeriodEnd: null, coveredThrough: firstFailure }))).toEqual(
+        firstFailure,
+      );
+      expect(graceStart(sub("past_due", { currentPeriodEnd: null }))).toBeUndefined();
+    });
   });
 
   describe("canceled with the period end still ahead", () => {
