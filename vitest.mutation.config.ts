@@ -18,5 +18,8 @@ export default defineConfig({
     include: ["tests/unit/billing/**/*.test.ts"],
     environment: "node",
     env: { PROPERTY_RUNS: "100" },
+    // Stryker switches mutants through a global at run time, so the test files need no fresh module
+    // registry per mutant run: reusing it cuts most of each run's cost (imports and transforms).
+    isolate: false,
   },
 });
