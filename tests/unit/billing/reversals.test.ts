@@ -82,9 +82,16 @@ describe("purchaseStanding", () => {
     });
   });
 
-  it("a dispute marks the purchase whatever its amount", () => {
+  it("a dispute marks the purchase whatever its amount, and is never counted as a refund", () => {
     const dispute = refund({ kind: "dispute", status: "open", orderId: "ord_1", amount: 100 });
     expect(purchaseStanding(purchase, [dispute])).toEqual({
+      disputed: true,
+      refunded: null,
+      refundedAmount: 0,
+    });
+    // Whatever status a dispute reports, its amount is not money given back.
+    const settled = refund({ kind: "dispute", status: "succeeded", orderId: "ord_1", amount: 29900 });
+    expect(purchaseStanding(purchase, [settled])).toEqual({
       disputed: true,
       refunded: null,
       refundedAmount: 0,
