@@ -159,6 +159,7 @@ export function graceStart(
   const failed = sub.pastDueSince ?? sub.currentPeriodEnd;
   const covered = sub.coveredThrough;
   if (!failed) return covered ?? undefined;
+  // Stryker disable next-line EqualityOperator: equal dates are the same start whichever is returned
   return covered && covered < failed ? covered : failed;
 }
 
@@ -190,7 +191,9 @@ function firstTrialId(subscriptions: readonly SubscriptionRecord[]): string | un
       sub.trialStartedAt ?? (sub.status === "trialing" ? (sub.currentPeriodStart ?? new Date(0)) : null);
     return start ? [{ id: sub.id, start: start.getTime() }] : [];
   });
-  trials.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Subscription ids are unique: two trials never tie on the id.
+  // Stryker disable next-line EqualityOperator: `<=` and `<` differ only for equal ids, which cannot occur
+  trials.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
   return trials[0]?.id;
 }
 
@@ -214,6 +217,7 @@ export function resolveEntitlements(
     disputed ||= standing.disputed;
     const decision = subscriptionAccess(sub, options.now, options.graceDays, {
       standing,
+      // Stryker disable next-line ConditionalExpression: only a trialing row reads earlierTrial, and a trialing row is always a trial, so firstTrial is defined then
       earlierTrial: firstTrial !== undefined && firstTrial !== sub.id,
     });
     decisions.set(sub.id, decision);

@@ -191,6 +191,7 @@ describe("subscriptionStanding", () => {
       // The payment has its period end but the subscription has none: the payment date decides.
       const noEnd = { ...sub, currentPeriodEnd: null };
       expect(refunded(noEnd, own({ paidAt: at(start, 10), periodEnd: end }))).toBe(false);
+      expect(refunded(noEnd, own({ paidAt: start, periodEnd: end }))).toBe(true);
     });
 
     it("knowing nothing of the payment, a refund made in the current period counts", () => {
