@@ -146,9 +146,10 @@ describe("purchaseStanding", () => {
 });
 
 describe("subscriptionStanding", () => {
-  const sub = { id: "sub_1", currentPeriodStart: start, currentPeriodEnd: end };
+  type Period = { id: string; currentPeriodStart: Date | null; currentPeriodEnd: Date | null };
+  const sub: Period = { id: "sub_1", currentPeriodStart: start, currentPeriodEnd: end };
   const own = (r: Partial<ReversalRecord>) => refund({ subscriptionId: "sub_1", ...r });
-  const refunded = (s: typeof sub, ...reversals: ReversalRecord[]) =>
+  const refunded = (s: Period, ...reversals: ReversalRecord[]) =>
     subscriptionStanding(s, reversals).currentPeriodRefunded;
 
   it("only this subscription's reversals count", () => {

@@ -35,7 +35,7 @@ describe("checkDiscount refuses", () => {
         message: "“NOPE” is not a valid discount code. Check the spelling and try again.",
       });
     }
-    const outage = new CreemError({ code: "server_error", status: 500, endpoint: "GET /v1/discounts" });
+    const outage = new CreemError({ code: "unavailable", status: 503, endpoint: "GET /v1/discounts" });
     await expect(checkDiscount(creemFailing(outage), "NOPE", { catalog, now })).rejects.toBe(outage);
     const bug = new Error("boom");
     await expect(checkDiscount(creemFailing(bug), "NOPE", { catalog, now })).rejects.toBe(bug);
