@@ -13,8 +13,8 @@ export default defineConfig({
   },
   test: {
     // `npm test` runs both projects in one process with coverage (unit + integration together). The floors
-    // below fail the run; lib/billing's is just under the level measured on 2026-12-01 after the billing
-    // tests of issue #8 (90.7 % lines, 81.5 % branches; it was 80.6 / 71.2).
+    // below fail the run; lib/billing's is just under the level measured on 2026-12-02 (95.5 % lines,
+    // 85.5 % branches, before the mutation-testing tests of issue #8 added more; it was 80.6 / 71.2).
     coverage: {
       provider: "v8",
       include: ["lib/**/*.ts"],
@@ -25,7 +25,7 @@ export default defineConfig({
       reportOnFailure: true,
       thresholds: {
         "lib/creem/**": { lines: 90, branches: 90 },
-        "lib/billing/**": { lines: 90, branches: 81 },
+        "lib/billing/**": { lines: 95, branches: 85 },
       },
     },
     projects: [

@@ -18,5 +18,10 @@ export default defineConfig({
     include: ["tests/unit/billing/**/*.test.ts"],
     environment: "node",
     env: { PROPERTY_RUNS: "100" },
+    // Stryker switches mutants through a global at run time, so the test files need no fresh module
+    // registry per mutant run: reusing it cuts most of each run's cost (imports and transforms). The price:
+    // a mutant in module-level code (a constant, a table such as STATUS or PLANS) is not re-evaluated, so it
+    // reads "survived" even when a test would kill it; check those by hand, or set `isolate: true`.
+    isolate: false,
   },
 });

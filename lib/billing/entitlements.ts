@@ -26,6 +26,8 @@ export type SubscriptionRecord = {
   currentPeriodStart: Date | null;
   currentPeriodEnd: Date | null;
   pastDueSince: Date | null;
+  /** The latest period end held in good standing (see inGoodStanding): an unpaid run began by then. */
+  coveredThrough: Date | null;
   cancelIntent: string | null;
   trialStartedAt: Date | null;
 };
@@ -39,6 +41,7 @@ export const subscriptionRecordSelect = {
   currentPeriodStart: true,
   currentPeriodEnd: true,
   pastDueSince: true,
+  coveredThrough: true,
   cancelIntent: true,
   trialStartedAt: true,
 } as const satisfies Record<keyof SubscriptionRecord, true>;
@@ -131,7 +134,7 @@ export function subscriptionAccess(
       }
       return { granted: false, reason: "canceled" };
     case "grace": {
-      const start = sub.pastDueSince ?? end;
+      const start = graceStart(sub);
       const graceEnd = start ? new Date(start.getTime() + graceDays * DAY_MS) : undefined;
       if (graceEnd && now < graceEnd) return { granted: true, reason: "grace_period", until: graceEnd };
       return { granted: false, reason: "grace_period_over" };
@@ -142,6 +145,22 @@ export function subscriptionAccess(
         reason: sub.status === "paused" || sub.status === "unpaid" ? sub.status : "unknown_status",
       };
   }
+}
+
+/**
+ * Where the grace of an unpaid run starts: its first failed renewal. The stored failure is the newest
+ * fact's (a later period's past_due, or the unpaid period running out); the run began no later than the
+ * end of the last period held in good standing, so a later failure of the same run never restarts the
+ * grace. Only a payment (a new period in good standing) ends the run.
+ */
+export function graceStart(
+  sub: Pick<SubscriptionRecord, "pastDueSince" | "currentPeriodEnd" | "coveredThrough">,
+): Date | undefined {
+  const failed = sub.pastDueSince ?? sub.currentPeriodEnd;
+  const covered = sub.coveredThrough;
+  if (!failed) return covered ?? undefined;
+  // Stryker disable next-line EqualityOperator: equal dates are the same start whichever is returned
+  return covered && covered < failed ? covered : failed;
 }
 
 export function purchaseAccess(purchase: PurchaseRecord, standing?: PurchaseStanding): AccessDecision {
@@ -172,7 +191,9 @@ function firstTrialId(subscriptions: readonly SubscriptionRecord[]): string | un
       sub.trialStartedAt ?? (sub.status === "trialing" ? (sub.currentPeriodStart ?? new Date(0)) : null);
     return start ? [{ id: sub.id, start: start.getTime() }] : [];
   });
-  trials.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Subscription ids are unique: two trials never tie on the id.
+  // Stryker disable next-line EqualityOperator: `<=` and `<` differ only for equal ids, which cannot occur
+  trials.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : 1));
   return trials[0]?.id;
 }
 
@@ -196,6 +217,7 @@ export function resolveEntitlements(
     disputed ||= standing.disputed;
     const decision = subscriptionAccess(sub, options.now, options.graceDays, {
       standing,
+      // Stryker disable next-line ConditionalExpression: only a trialing row reads earlierTrial, and a trialing row is always a trial, so firstTrial is defined then
       earlierTrial: firstTrial !== undefined && firstTrial !== sub.id,
     });
     decisions.set(sub.id, decision);

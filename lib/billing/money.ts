@@ -42,6 +42,7 @@ export function periodSubtotal(price: Pick<PlanPrice, "amount">, perSeat: boolea
 
 /** The amount a discount takes off `subtotal` (never more than the subtotal). */
 export function discountOff(discount: DiscountTerms | undefined, subtotal: number): number {
+  // Stryker disable next-line EqualityOperator: a zero subtotal gives 0 off either way (min(0, ...))
   if (!discount || subtotal <= 0) return 0;
   if (discount.type === "percentage") {
     return Math.min(subtotal, Math.round((subtotal * Math.min(discount.percentage ?? 0, 100)) / 100));
@@ -109,6 +110,7 @@ export function nextRenewal(
 
 /** Whether the discount applied to the charge for the current period (a trial was not charged). */
 function appliedToCurrentPeriod(sub: BilledSubscription): boolean {
+  // Stryker disable next-line BooleanLiteral: without a period start the remaining share is 0, so what the period was charged never counts
   if (!sub.currentPeriodStart) return false;
   const startedAt = sub.startedAt ?? sub.currentPeriodStart;
   const first = Math.abs(sub.currentPeriodStart.getTime() - startedAt.getTime()) <= DAY_MS;
@@ -179,6 +181,7 @@ export function estimateChange(input: {
   if (trial || !sub.currentPeriodEnd) {
     return {
       dueNow: 0,
+      // Stryker disable next-line BooleanLiteral: without a discount, applying it takes nothing off
       renewal: renewal ?? { ...charge(newSubtotal, undefined, false), date: now },
       periodRestarts,
     };

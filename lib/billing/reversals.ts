@@ -50,7 +50,7 @@ export const isSucceededRefund = (r: ReversalRecord) => r.kind === "refund" && r
  */
 export function refundsCoverPayment(refunds: readonly ReversalRecord[], paid: number | null | undefined) {
   if (refunds.length === 0) return false;
-  if (refunds.some((r) => r.amount === null) || paid === null || paid === undefined) return true;
+  if (typeof paid !== "number" || refunds.some((r) => r.amount === null)) return true;
   return refunds.reduce((sum, r) => sum + (r.amount ?? 0), 0) >= paid;
 }
 

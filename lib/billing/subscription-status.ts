@@ -188,5 +188,15 @@ export function allows(change: SubscriptionChange, status: string): boolean {
   return refusalFor(change, status) === undefined;
 }
 
+/**
+ * A status in good standing holds its current period (paid, or its trial): the latest such period end is
+ * where an unpaid run begins at the latest (Subscription.coveredThrough; migration grace_run lists the same
+ * statuses).
+ */
+export function inGoodStanding(status: string): boolean {
+  const { access } = statusInfo(status);
+  return access === "yes" || access === "until_period_end";
+}
+
 export const isEnded = (status: string): boolean => statusInfo(status).ended;
 export const needsPaymentFix = (status: string): boolean => statusInfo(status).paymentProblem;

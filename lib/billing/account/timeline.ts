@@ -14,7 +14,7 @@ import {
   isSucceededRefund,
   type ReversalRecord,
 } from "@/lib/billing/reversals";
-import { statusInfo, type Tone } from "@/lib/billing/subscription-status";
+import { inGoodStanding, statusInfo, type Tone } from "@/lib/billing/subscription-status";
 import { failedRenewalAt } from "@/lib/billing/webhooks/apply";
 import {
   eventFacts,
@@ -235,6 +235,11 @@ export function accessTimeline(input: {
         currentPeriodStart: fact.currentPeriodStart ?? null,
         currentPeriodEnd: fact.currentPeriodEnd ?? null,
         pastDueSince: failed ? failedRenewalAt(fact, at) : null,
+        // As the stored row keeps it: the latest period end held in good standing (the grace of a run).
+        coveredThrough: latest(
+          before?.coveredThrough ?? null,
+          inGoodStanding(fact.status) ? (fact.currentPeriodEnd ?? null) : null,
+        ),
         // The latest stated intent about cancelling counts, as the stored row keeps it.
         cancelIntent: fact.cancelIntent ?? before?.cancelIntent ?? null,
         trialStartedAt:
@@ -328,6 +333,10 @@ export function accessTimeline(input: {
 
 const weight = (type: string) =>
   type === "checkout.completed" ? 3 : type === "subscription.paid" ? 2 : type.startsWith("sync.") ? 0 : 1;
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  return a && (!b || a > b) ? a : b;
+}
 
 function stateSignature(s: SubscriptionRecord): string {
   const time = (d: Date | null) => d?.getTime() ?? "-";

@@ -33,8 +33,10 @@ export type SubStep = {
   periodStart: number;
   periodEnd: number;
   canceledAt?: number;
-  /** For past_due/expired: when the renewal that failed was due. */
+  /** For past_due/expired: when the first failed renewal of this unpaid run was due. */
   failedAt?: number;
+  /** For past_due/expired: the failed renewal this event itself reports (a later one of the run, maybe). */
+  dueAt?: number;
 };
 
 /** A payment CREEM took (a subscription period, or the one-time purchase). */
@@ -80,6 +82,7 @@ type Move =
   | "update"
   | "renew"
   | "renew_fails"
+  | "fails_again"
   | "schedule_cancel"
   | "pause"
   | "resume"
@@ -105,8 +108,8 @@ const MOVES: Record<SubStatus, Move[]> = {
   trialing: ["renew", "renew_fails", "cancel_now"],
   scheduled_cancel: ["resume", "cancel_at_end", "cancel_reported_early"],
   paused: ["resume", "cancel_now"],
-  past_due: ["renew", "expire", "expire_quirk", "unpaid", "cancel_now"],
-  expired: ["renew", "unpaid", "cancel_now"],
+  past_due: ["renew", "expire", "expire_quirk", "unpaid", "cancel_now", "fails_again"],
+  expired: ["renew", "unpaid", "cancel_now", "fails_again"],
   canceled: [],
   unpaid: [],
 };
@@ -210,6 +213,7 @@ export function buildHistory(c: HistoryChoices): History {
       const next = (t: number, patch: Partial<SubStep> & Pick<SubStep, "type" | "status">): SubStep => ({
         ...cur,
         failedAt: undefined,
+        dueAt: undefined,
         canceledAt: undefined,
         objectStatus: patch.status,
         ...patch,
@@ -235,7 +239,7 @@ export function buildHistory(c: HistoryChoices): History {
         }
         case "renew": {
           // The renewal at the period end (or a late recovery of a failed one) pays the next period.
-          const from = cur.failedAt ?? cur.periodEnd;
+          const from = cur.dueAt ?? cur.periodEnd;
           step = next(Math.max(from, cur.t) + gap, {
             type: "subscription.paid",
             status: "active",
@@ -252,6 +256,23 @@ export function buildHistory(c: HistoryChoices): History {
             type: "subscription.past_due",
             status: "past_due",
             failedAt: due,
+            dueAt: due,
+            ...period,
+          });
+          break;
+        }
+        case "fails_again": {
+          // Still unpaid a period later: CREEM's next renewal of the run fails too. The run (and its grace)
+          // began at the first failure; this event only knows its own renewal.
+          const due = cur.dueAt! + 30 * DAY;
+          const period = choice.moved
+            ? { periodStart: due, periodEnd: due + 30 * DAY }
+            : { periodStart: due - 30 * DAY, periodEnd: due };
+          step = next(Math.max(due, cur.t) + Math.min(gap, 3 * DAY), {
+            type: "subscription.past_due",
+            status: "past_due",
+            failedAt: cur.failedAt,
+            dueAt: due,
             ...period,
           });
           break;
@@ -263,6 +284,7 @@ export function buildHistory(c: HistoryChoices): History {
             type: "subscription.expired",
             status: "expired",
             failedAt: cur.failedAt,
+            dueAt: cur.dueAt,
           });
           if (move === "expire_quirk") step.objectStatus = "active";
           break;
@@ -403,6 +425,12 @@ export function modelAccess(h: History, got: Received, graceDays: number): Model
     const atPeriodEnd = intent?.status === "scheduled_cancel";
     const now = h.now;
     const inPeriod = now < latest.periodEnd;
+    // The latest period end the app saw held in good standing: an unpaid run began by then at the latest
+    // (with every event received, that is the run's first failed renewal, `failedAt`).
+    const held = received
+      .filter((s) => s.status === "active" || s.status === "trialing" || s.status === "scheduled_cancel")
+      .map((s) => s.periodEnd);
+    const coveredThrough = held.length > 0 ? Math.max(...held) : Infinity;
     let granted: boolean;
     switch (latest.status) {
       case "active":
@@ -414,7 +442,8 @@ export function modelAccess(h: History, got: Received, graceDays: number): Model
         break;
       case "past_due":
       case "expired":
-        granted = now < latest.failedAt! + graceDays * DAY;
+        // The grace belongs to the run's first failed renewal: a later failure does not restart it.
+        granted = now < Math.min(latest.dueAt!, coveredThrough) + graceDays * DAY;
         break;
       case "canceled":
         granted = atPeriodEnd && inPeriod;

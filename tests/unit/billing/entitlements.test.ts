@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  graceStart,
   hasFeature,
   purchaseAccess,
   resolveEntitlements,
@@ -9,7 +10,7 @@ import {
   type SubscriptionRecord,
 } from "@/lib/billing/entitlements";
 import type { ReversalRecord } from "@/lib/billing/reversals";
-import { STATUS, SUBSCRIPTION_STATUSES } from "@/lib/billing/subscription-status";
+import { STALE_AFTER_DAYS, STATUS, SUBSCRIPTION_STATUSES } from "@/lib/billing/subscription-status";
 import { testCatalog } from "../../support/catalog";
 
 const catalog = testCatalog;
@@ -26,6 +27,7 @@ const sub = (status: string, overrides: Partial<SubscriptionRecord> = {}): Subsc
   currentPeriodStart: periodStart,
   currentPeriodEnd: periodEnd,
   pastDueSince: null,
+  coveredThrough: null,
   cancelIntent: null,
   trialStartedAt: null,
   ...overrides,
@@ -110,6 +112,49 @@ describe("subscriptionAccess: the status table", () => {
     expect(subscriptionAccess(lapsed, now, 7)).toEqual({ granted: false, reason: "grace_period_over" });
   });
 
+  describe("the grace of an unpaid run", () => {
+    const firstFailure = new Date(now.getTime() - 40 * DAY);
+    const laterFailure = new Date(now.getTime() - 10 * DAY);
+
+    it.each(["past_due", "expired"])(
+      "%s of a later period does not restart the grace of the run's first failed renewal",
+      (status) => {
+        // Paid through the first failure; the renewal one period later failed too.
+        const later = sub(status, { pastDueSince: laterFailure, coveredThrough: firstFailure });
+        expect(graceStart(later)).toEqual(firstFailure);
+        expect(subscriptionAccess(later, now, 7)).toEqual({ granted: false, reason: "grace_period_over" });
+        expect(subscriptionAccess(later, new Date(firstFailure.getTime() + 6 * DAY), 7)).toEqual({
+          granted: true,
+          reason: "grace_period",
+          until: new Date(firstFailure.getTime() + 7 * DAY),
+        });
+      },
+    );
+
+    it("a payment after the first failure ends the run: the next failure has its own grace", () => {
+      // Paid through the later failure (the last period in good standing ended there).
+      const renewedThenFailed = sub("past_due", { pastDueSince: laterFailure, coveredThrough: laterFailure });
+      expect(subscriptionAccess(renewedThenFailed, now, 14)).toEqual({
+        granted: true,
+        reason: "grace_period",
+        until: new Date(laterFailure.getTime() + 14 * DAY),
+      });
+    });
+
+    it("a failure before the end of the period held (a charge mid-period) counts from the failure", () => {
+      const midPeriod = sub("past_due", { pastDueSince: laterFailure, coveredThrough: periodEnd });
+      expect(graceStart(midPeriod)).toEqual(laterFailure);
+    });
+
+    it("without a stored failure the grace counts from the period end, or the end held", () => {
+      expect(graceStart(sub("past_due"))).toEqual(periodEnd);
+      expect(graceStart(sub("past_due", { currentPeriodEnd: null, coveredThrough: firstFailure }))).toEqual(
+        firstFailure,
+      );
+      expect(graceStart(sub("past_due", { currentPeriodEnd: null }))).toBeUndefined();
+    });
+  });
+
   describe("canceled with the period end still ahead", () => {
     it("keeps access until the period end when the cancellation was at period end", () => {
       expect(subscriptionAccess(sub("canceled", { cancelIntent: "period_end" }), now, 7)).toEqual({
@@ -188,7 +233,39 @@ describe("purchaseAccess", () => {
     expect(
       purchaseAccess(purchase(), { disputed: false, refunded: "partial", refundedAmount: 100 }).granted,
     ).toBe(true);
-    expect(purchaseAccess(purchase({ status: "pending" })).granted).toBe(false);
+    expect(purchaseAccess(purchase({ status: "pending" }))).toEqual({
+      granted: false,
+      reason: "unknown_status",
+    });
+  });
+});
+
+describe("where access ends, to the millisecond", () => {
+  const at = (d: Date, ms = 0) => new Date(d.getTime() + ms);
+
+  it("a period ends at its end: scheduled_cancel and a cancellation at period end grant before, not at it", () => {
+    for (const s of [sub("scheduled_cancel"), sub("canceled", { cancelIntent: "period_end" })]) {
+      expect(subscriptionAccess(s, at(periodEnd, -1), 7).granted).toBe(true);
+      expect(subscriptionAccess(s, periodEnd, 7).granted).toBe(false);
+    }
+  });
+
+  it("the grace ends at its last instant", () => {
+    const failedAt = at(now, -7 * DAY);
+    expect(subscriptionAccess(sub("past_due", { pastDueSince: failedAt }), at(now, -1), 7).granted).toBe(
+      true,
+    );
+    expect(subscriptionAccess(sub("past_due", { pastDueSince: failedAt }), now, 7).granted).toBe(false);
+  });
+
+  it("an active row is re-synced only once its period ended more than STALE_AFTER_DAYS ago", () => {
+    const ended = sub("active", { currentPeriodEnd: at(now, -STALE_AFTER_DAYS * DAY) });
+    expect(subscriptionAccess(ended, now, 7)).toMatchObject({ granted: true, reason: "active" });
+    expect(subscriptionAccess(ended, at(now, 1), 7)).toEqual({
+      granted: false,
+      reason: "stale",
+      needsSync: true,
+    });
   });
 });
 
@@ -307,6 +384,71 @@ describe("resolveEntitlements", () => {
     });
   });
 
+  describe("a trial is once per account", () => {
+    const trialing = (id: string, overrides: Partial<SubscriptionRecord> = {}) =>
+      sub("trialing", { id, productId: "prod_starter", ...overrides });
+    const granted = (e: ReturnType<typeof resolve>, id: string) => e.decisions.get(id)?.granted;
+
+    it("a subscription that never trialed does not use up the trial", () => {
+      const paidBefore = sub("canceled", {
+        id: "sub_a",
+        currentPeriodStart: new Date(now.getTime() - 90 * DAY),
+      });
+      expect(granted(resolve({ subscriptions: [paidBefore, trialing("sub_b")] }), "sub_b")).toBe(true);
+      const active = sub("active", { id: "sub_a", currentPeriodStart: new Date(now.getTime() - 90 * DAY) });
+      expect(granted(resolve({ subscriptions: [active, trialing("sub_b")] }), "sub_b")).toBe(true);
+      // ...nor hides the trial that came first.
+      const second = trialing("sub_c", { trialStartedAt: now });
+      const both = resolve({ subscriptions: [active, trialing("sub_b"), second] });
+      expect([granted(both, "sub_b"), granted(both, "sub_c")]).toEqual([true, false]);
+    });
+
+    it("a trialing row without a recorded trial start counts from its period start, or from the start of time", () => {
+      const earlier = trialing("sub_b", { currentPeriodStart: new Date(now.getTime() - 5 * DAY) });
+      const later = trialing("sub_a", { currentPeriodStart: now });
+      const e = resolve({ subscriptions: [later, earlier] });
+      expect([granted(e, "sub_b"), granted(e, "sub_a")]).toEqual([true, false]);
+      const unknownStart = trialing("sub_z", { currentPeriodStart: null });
+      const recorded = trialing("sub_a", { trialStartedAt: new Date(now.getTime() - DAY) });
+      const f = resolve({ subscriptions: [recorded, unknownStart] });
+      expect([granted(f, "sub_z"), granted(f, "sub_a")]).toEqual([true, false]);
+    });
+
+    it("trials of the same moment: the lower id is the first, whatever the order given", () => {
+      const same = { trialStartedAt: new Date(now.getTime() - DAY) };
+      for (const order of [
+        [trialing("sub_b", same), trialing("sub_a", same), trialing("sub_c", same)],
+        [trialing("sub_a", same), trialing("sub_c", same), trialing("sub_b", same)],
+        [trialing("sub_c", same), trialing("sub_b", same), trialing("sub_a", same)],
+      ]) {
+        const e = resolve({ subscriptions: order });
+        expect(["sub_a", "sub_b", "sub_c"].map((id) => granted(e, id))).toEqual([true, false, false]);
+      }
+    });
+  });
+
+  it("the subscription is the source over a purchase of the same rank (it is what bills and can be managed)", () => {
+    const e = resolve({ subscriptions: [sub("active")], purchases: [purchase()] });
+    expect(e.plan.rank).toBe(catalog.byKey("lifetime").rank);
+    expect(e.source).toMatchObject({ kind: "subscription", id: "sub_1" });
+  });
+
+  it("a purchase alone is the source of its plan; a disputed one marks the account", () => {
+    expect(resolve({ purchases: [purchase()] }).source).toEqual({ kind: "purchase", id: "ord_1" });
+    const disputed = resolve({
+      purchases: [purchase()],
+      reversals: [reversal({ id: "disp_1", kind: "dispute", status: "open", orderId: "ord_1" })],
+    });
+    expect(disputed.disputed).toBe(true);
+    expect(disputed.plan.key).toBe("free");
+  });
+
+  it("a paid purchase of a product the app does not sell grants nothing", () => {
+    const e = resolve({ purchases: [purchase({ productId: "prod_unknown" })] });
+    expect(e.plan.key).toBe("free");
+    expect(e.source).toBeUndefined();
+  });
+
   it("only the account's first trial grants", () => {
     const first = sub("canceled", {
       id: "sub_a",
@@ -324,6 +466,9 @@ describe("resolveEntitlements", () => {
     const stale = sub("active", { currentPeriodEnd: new Date(now.getTime() - 10 * DAY) });
     const e = resolve({ subscriptions: [stale] });
     expect(e.needsSync).toEqual(["sub_1"]);
+    expect(resolve({ subscriptions: [sub("active", { id: "sub_fresh" }), stale] }).needsSync).toEqual([
+      "sub_1",
+    ]);
     expect(e.plan.key).toBe("free");
   });
 });

@@ -180,6 +180,7 @@ describe("estimating a change (proration-charge-immediately)", () => {
       estimateChange({ sub: s, from: team, to: { ...team, units: 4 }, now: midway }).dueNow;
     expect(due(first)).toBe(2450);
     expect(due({ ...first, startedAt: new Date(at("2026-01-01").getTime() - 12 * 3_600_000) })).toBe(2450);
+    expect(due({ ...first, startedAt: new Date(at("2026-01-01").getTime() - DAY) })).toBe(2450);
     expect(due({ ...first, startedAt: new Date(at("2026-01-01").getTime() - 2 * DAY) })).toBe(4900);
     expect(due({ ...first, startedAt: new Date(at("2026-01-01").getTime() + 2 * DAY) })).toBe(4900);
     expect(due({ ...first, startedAt: null })).toBe(2450);
@@ -211,6 +212,35 @@ describe("estimating a change (proration-charge-immediately)", () => {
     expect(estimate.dueNow).toBe(-6080);
     expect(estimate.periodRestarts).toBe(true);
     expect(estimate.renewal.total).toBe(1520);
+  });
+
+  it("a repeating discount still running discounts the new period and its renewal (counted from the period start when CREEM gave no subscription start)", () => {
+    const pro = sub({
+      startedAt: null,
+      discount: { type: "percentage", percentage: 50, duration: "repeating", months: 24 },
+    });
+    const estimate = estimateChange({
+      sub: pro,
+      from: { price: month(1900), perSeat: false },
+      to: { price: year(19000), perSeat: false, units: 1 },
+      now: midway,
+    });
+    // Credit: half of the 950 paid for January; the year at half price, and its renewal too.
+    expect(estimate).toEqual({
+      dueNow: 9500 - 475,
+      renewal: { subtotal: 19000, discount: 9500, total: 9500, date: at("2027-01-16") },
+      periodRestarts: true,
+    });
+  });
+
+  it("without a period start nothing is credited on an interval change", () => {
+    const estimate = estimateChange({
+      sub: sub({ currentPeriodStart: null, discount: LAUNCH20 }),
+      from: { price: month(1900), perSeat: false },
+      to: { price: year(19000), perSeat: false, units: 1 },
+      now: midway,
+    });
+    expect(estimate.dueNow).toBe(15200);
   });
 
   it("a once discount is not given again on the new period of an interval change", () => {

@@ -103,6 +103,29 @@ describe("accessTimeline", () => {
     expect(timeline(events)[0]).toMatchObject({ statusLabel: "Past due", tone: "warning" });
   });
 
+  it("a later period's failure of the same unpaid run gives no new grace", () => {
+    const MAR1 = Date.UTC(2027, 2, 1);
+    const events = [
+      row("e1", "subscription.paid", DEC1, sub()),
+      row(
+        "e2",
+        "subscription.past_due",
+        JAN1 + DAY,
+        sub({ status: "past_due", periodStart: JAN1, periodEnd: FEB1 }),
+      ),
+      row(
+        "e3",
+        "subscription.past_due",
+        FEB1 + DAY,
+        sub({ status: "past_due", periodStart: FEB1, periodEnd: MAR1 }),
+      ),
+    ];
+    expect(lines(timeline(events)).slice(0, 2)).toEqual([
+      "Feb 2, 2027 Payment failed -> Access ended",
+      "Jan 2, 2027 Payment failed -> Grace until Jan 8, 2027",
+    ]);
+  });
+
   it("reads a renewal, a plan change, a seat change, a pause and a cancellation", () => {
     const team = { productId: PRODUCTS.teamMonthly, periodStart: JAN1, periodEnd: FEB1 };
     const events = [

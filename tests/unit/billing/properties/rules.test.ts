@@ -47,6 +47,7 @@ const subscriptionRecord: fc.Arbitrary<SubscriptionRecord> = fc
     start: date,
     days: fc.integer({ min: 1, max: 366 }),
     pastDueSince: fc.option(date, { nil: null }),
+    coveredThrough: fc.option(date, { nil: null }),
     cancelIntent: fc.constantFrom(null, "period_end", "none", "immediate"),
     trialStartedAt: fc.option(date, { nil: null }),
   })
@@ -125,6 +126,24 @@ describe("access from stored state", () => {
           const later = new Date(start + Math.max(a, b));
           const grantedLater = subscriptionAccess(sub, later, 7).granted;
           expect(grantedLater && !subscriptionAccess(sub, earlier, 7).granted).toBe(false);
+        },
+      ),
+      propertyParams(500),
+    );
+  });
+
+  it("an unpaid run's grace never outlasts the last period held in good standing plus the grace", () => {
+    fc.assert(
+      fc.property(
+        subscriptionRecord,
+        fc.constantFrom("past_due", "expired"),
+        date,
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 400 * DAY }),
+        (record, status, covered, grace, after) => {
+          const sub = { ...record, status, coveredThrough: covered };
+          const now = new Date(covered.getTime() + grace * DAY + after);
+          expect(subscriptionAccess(sub, now, grace).granted).toBe(false);
         },
       ),
       propertyParams(500),
