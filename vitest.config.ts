@@ -12,6 +12,10 @@ export default defineConfig({
     },
   },
   test: {
+    // Vitest's default on a 2-core machine is one worker, so every file waited for the one before it. The
+    // integration files mostly wait on PostgreSQL and local servers, so three workers keep both cores busy
+    // (measured in issue #10 E). VITEST_MAX_WORKERS overrides it.
+    maxWorkers: 3,
     // `npm test` runs both projects in one process with coverage (unit + integration together). The floors
     // below fail the run; lib/billing's is just under the level measured on 2026-12-01 after the billing
     // tests of issue #8 (90.7 % lines, 81.5 % branches; it was 80.6 / 71.2).
@@ -43,12 +47,12 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // A migrated database per run, copied once per worker; each file runs on its worker's copy.
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/support/worker-database.ts"],
           // Generous: the machine (2 cores) also runs the unit project and coverage at the same time.
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One shared database per run: files run one at a time so their data cannot interfere.
-          fileParallelism: false,
           // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve;
           // transformed by Vite it resolves, so tests can run the real auth() on database sessions.
           server: { deps: { inline: ["next-auth"] } },
