@@ -52,7 +52,7 @@ export async function signInAs(page: Page, email: string, returnTo = "/dashboard
     form: { email, csrfToken, callbackUrl: returnTo },
     maxRedirects: 0,
   });
-  expect(sent.headers()["location"], `the sign-in mail to ${email}`).toContain("/signin/check-email");
+  expect(sent.headers()["location"], `the sign-in mail to ${email}`).toContain("/verify-request");
   const link = outboxLink(await (await request.get("/dev/mail")).text(), email);
   const signedIn = await request.get(link, { maxRedirects: 0 });
   expect(signedIn.headers()["location"], `the sign-in link of ${email}`).toMatch(
