@@ -1,11 +1,13 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { e2eEnv } from "./lib/e2e-env";
 import { run } from "./lib/run";
 
-// `npm test`: every check CI runs, in order, stopping at the first failure: lint, format, types, migrations,
-// unit + integration tests with coverage (floors in vitest.config.ts), the production build, e2e in Chromium.
-// Prints each step's time, the coverage of lib/ by folder, and the test counts (a flaky e2e test is a failure).
+// `npm test`: every check CI runs, stopping at the first failing stage: lint, format, types and migrations
+// (at the same time: each is light and mostly one core), unit + integration tests with coverage (floors in
+// vitest.config.ts), the production build, e2e in Chromium. Prints each step's time, the coverage of lib/ by
+// folder, and the test counts (a flaky e2e test is a failure).
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, ".test-results");
 
@@ -14,31 +16,39 @@ const BUDGET_SECONDS = 10 * 60;
 
 type Step = { name: string; command: string[]; env?: NodeJS.ProcessEnv; after?: () => void };
 
-const steps: Step[] = [
-  { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
-  { name: "format", command: ["npx", "prettier", "--check", "--log-level", "warn", "."] },
-  { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
-  { name: "migrations", command: ["npx", "tsx", "scripts/check-migrations.ts"] },
-  {
-    // Both projects in one run so coverage counts unit and integration tests together.
-    name: "unit+integr.",
-    command: [
-      "npx",
-      "vitest",
-      "run",
-      "--coverage",
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${path.join(results, "vitest.json")}`,
-    ],
-    after: printCoverage,
-  },
-  { name: "build", command: ["npm", "run", "build"], env: e2eEnv() },
-  {
-    name: "e2e",
-    command: ["npx", "playwright", "test"],
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, "e2e.json") },
-  },
+// Stages run one after another; the steps of a stage run at the same time (each one's output is printed
+// whole when it finishes, so logs do not interleave).
+const stages: Step[][] = [
+  [
+    { name: "lint", command: ["npx", "eslint", "--max-warnings=0", "."] },
+    { name: "format", command: ["npx", "prettier", "--check", "--log-level", "warn", "."] },
+    { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
+    { name: "migrations", command: ["npx", "tsx", "scripts/check-migrations.ts"] },
+  ],
+  [
+    {
+      // Both projects in one run so coverage counts unit and integration tests together.
+      name: "unit+integr.",
+      command: [
+        "npx",
+        "vitest",
+        "run",
+        "--coverage",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${path.join(results, "vitest.json")}`,
+      ],
+      after: printCoverage,
+    },
+  ],
+  [{ name: "build", command: ["npm", "run", "build"], env: e2eEnv() }],
+  [
+    {
+      name: "e2e",
+      command: ["npx", "playwright", "test"],
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, "e2e.json") },
+    },
+  ],
 ];
 
 type Totals = { passed: number; failed: number; skipped: number };
@@ -98,25 +108,66 @@ function printCoverage() {
     );
 }
 
+/** Runs a step that shares its stage with others, its output collected rather than streamed. */
+function runCollected(step: Step): Promise<{ output: string; failure?: string }> {
+  const [command, ...args] = step.command;
+  return new Promise((resolve) => {
+    const child = spawn(command!, args, { cwd: root, env: step.env ?? process.env, stdio: "pipe" });
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.on("error", (error) => resolve({ output: "", failure: error.message }));
+    child.on("close", (code, signal) =>
+      resolve({
+        output: Buffer.concat(chunks).toString(),
+        failure: code === 0 ? undefined : `${step.command.join(" ")} failed (${signal ?? `exit ${code}`})`,
+      }),
+    );
+  });
+}
+
+/** Runs one step (its output streamed when it is alone in its stage); returns whether it passed. */
+async function runStep(step: Step, alone: boolean, timings: string[]): Promise<boolean> {
+  const t0 = Date.now();
+  const header = `\n━━ ${step.name} ━━ ${step.command.join(" ")}`;
+  let failure: string | undefined;
+  if (alone) {
+    console.log(header);
+    const [command, ...args] = step.command;
+    await run(command!, args, { cwd: root, env: step.env ?? process.env }).catch((error: unknown) => {
+      failure = (error as Error).message;
+    });
+  } else {
+    const result = await runCollected(step);
+    console.log(header);
+    process.stdout.write(result.output);
+    failure = result.failure;
+  }
+  step.after?.();
+  if (failure) {
+    console.error(`\n✗ ${step.name} failed: ${failure}`);
+    return false;
+  }
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  timings.push(`${step.name.padEnd(12)} ${seconds} s${alone ? "" : " (in parallel)"}`);
+  return true;
+}
+
 async function main() {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
   const timings: string[] = [];
   const started = Date.now();
-  for (const step of steps) {
+  for (const stage of stages) {
     const t0 = Date.now();
-    console.log(`\n━━ ${step.name} ━━ ${step.command.join(" ")}`);
-    try {
-      const [command, ...args] = step.command;
-      await run(command!, args, { cwd: root, env: step.env ?? process.env });
-    } catch (error) {
-      step.after?.();
-      console.error(`\n✗ ${step.name} failed: ${(error as Error).message}`);
+    const passed = await Promise.all(stage.map((step) => runStep(step, stage.length === 1, timings)));
+    if (stage.length > 1) {
+      timings.push(`${"  together".padEnd(12)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    if (passed.includes(false)) {
       process.exitCode = 1;
       break;
     }
-    step.after?.();
-    timings.push(`${step.name.padEnd(12)} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const seconds = (Date.now() - started) / 1000;
   console.log(`\n${timings.join("\n")}\ntotal        ${seconds.toFixed(1)} s`);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { signIn, uniqueEmail } from "./support/auth";
+import { signIn, signInAs, uniqueEmail } from "./support/auth";
 
 // The account page end to end: sign in through the dev outbox, rename, see a second browser in the
 // sessions list and sign it out, export the data, delete the account.
@@ -39,7 +39,7 @@ test("settings: rename, sessions in two browsers, revoke, export, delete", async
   // A second browser (a phone) signs in to the same account.
   const phone = await browser.newContext({ userAgent: IPHONE_SAFARI });
   const phonePage = await phone.newPage();
-  await signIn(phonePage, email, "/dashboard/settings");
+  await signInAs(phonePage, email, "/dashboard/settings");
 
   await page.reload();
   const sessions = page.getByRole("list", { name: "Active sessions" });

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_CREEM_API_KEY, E2E_CREEM_URL } from "../../scripts/lib/e2e-env";
-import { signIn, uniqueEmail } from "./support/auth";
-import { applyDiscount, planCard, signInTo } from "./support/billing";
+import { signInAs, uniqueEmail } from "./support/auth";
+import { applyDiscount, planCard } from "./support/billing";
 import { buy, failRenewal, openBillingWithPlan, PRODUCT_IDS } from "./support/subscriptions";
 
 // What the user sees equals what the local CREEM charges: a discounted subscription's next payment, the
@@ -58,7 +58,7 @@ test("a LAUNCH20 subscriber: next payment $15.20, the plan-change estimate, the 
 }) => {
   await page.setViewportSize(DESKTOP);
   const email = uniqueEmail("truth-launch20");
-  await signIn(page, email);
+  await signInAs(page, email);
   const subscriptionId = await buyWithCode(email, PRODUCT_IDS.proMonthly, "LAUNCH20");
 
   await openBillingWithPlan(page, "Pro", "/dashboard");
@@ -102,7 +102,7 @@ test("a LAUNCH20 subscriber: next payment $15.20, the plan-change estimate, the 
 
 test("pricing cards show the discounted price once a code is applied", async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await signInTo(page, uniqueEmail("truth-pricing"), "/pricing");
+  await signInAs(page, uniqueEmail("truth-pricing"), "/pricing");
   await expect(await applyDiscount(page, "LAUNCH20")).toContainText("takes 20% off");
   await expect(planCard(page, "pro").getByTestId("plan-price")).toHaveText("$15.20");
   await expect(planCard(page, "pro").getByTestId("plan-list-price")).toContainText("$19");
@@ -118,7 +118,7 @@ test("a paused subscriber sees Resume, not a sales pitch; licenses follow CREEM'
 }) => {
   await page.setViewportSize(DESKTOP);
   const email = uniqueEmail("truth-paused");
-  await signIn(page, email);
+  await signInAs(page, email);
   const { subscriptionId } = await buy(email, PRODUCT_IDS.proMonthly);
   const { licenseKeys } = await buy(email, PRODUCT_IDS.lifetime);
   await openBillingWithPlan(page, "Pro");
@@ -148,7 +148,7 @@ test("a paused subscriber sees Resume, not a sales pitch; licenses follow CREEM'
 test("a paused subscriber without other access: reports offer Resume", async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   const email = uniqueEmail("truth-paused-only");
-  await signIn(page, email);
+  await signInAs(page, email);
   const { subscriptionId } = await buy(email, PRODUCT_IDS.proMonthly);
   await openBillingWithPlan(page, "Pro");
   await creem(`/v1/subscriptions/${subscriptionId}/pause`);

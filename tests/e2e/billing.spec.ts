@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_CREEM_URL } from "../../scripts/lib/e2e-env";
-import { signIn, uniqueEmail } from "./support/auth";
+import { signInAs, uniqueEmail } from "./support/auth";
 import {
   buy,
   buySubscription,
@@ -23,7 +23,7 @@ test("after buying Pro: overview, billing history, license key, and the CREEM po
   context,
 }) => {
   const email = uniqueEmail("billing-pro");
-  await signIn(page, email);
+  await signInAs(page, email);
   await buySubscription(email, PRODUCT_IDS.proMonthly);
   const { licenseKeys } = await buy(email, PRODUCT_IDS.lifetime);
 
@@ -73,7 +73,7 @@ test("after buying Pro: overview, billing history, license key, and the CREEM po
 });
 
 test("a new user: free plan, empty states, and no portal before a purchase", async ({ page, context }) => {
-  await signIn(page, uniqueEmail("billing-new"), "/dashboard/billing");
+  await signInAs(page, uniqueEmail("billing-new"), "/dashboard/billing");
   await expect(page.getByRole("heading", { level: 2, name: "Free" })).toBeVisible();
   await expect(page.getByText("You do not have a subscription.", { exact: false })).toBeVisible();
   await expect(
@@ -94,7 +94,7 @@ test("a new user: free plan, empty states, and no portal before a purchase", asy
 
 test("a Starter trial shows when it ends and what comes after", async ({ page }) => {
   const email = uniqueEmail("billing-trial");
-  await signIn(page, email);
+  await signInAs(page, email);
   await buySubscription(email, PRODUCT_IDS.starterMonthly);
   await openBillingWithPlan(page, "Starter");
   await expect(badge(page, "Starter")).toHaveText("Trial");
@@ -108,7 +108,7 @@ test("Team seats change: the prorated difference is charged now, stated before t
   page,
 }) => {
   const email = uniqueEmail("billing-team");
-  await signIn(page, email);
+  await signInAs(page, email);
   const subscriptionId = await buySubscription(email, PRODUCT_IDS.teamMonthly, 3);
   await openBillingWithPlan(page, "Team");
 
@@ -149,7 +149,7 @@ test("Team seats change: the prorated difference is charged now, stated before t
 
 test("upgrade Pro to Team from a pricing-page link", async ({ page }) => {
   const email = uniqueEmail("billing-upgrade");
-  await signIn(page, email);
+  await signInAs(page, email);
   const subscriptionId = await buySubscription(email, PRODUCT_IDS.proMonthly);
   await openBillingWithPlan(page, "Pro", `/dashboard/billing?change=${PRODUCT_IDS.teamMonthly}`);
 
@@ -173,7 +173,7 @@ test("upgrade Pro to Team from a pricing-page link", async ({ page }) => {
 
 test("cancel at the period end, then resume", async ({ page }) => {
   const email = uniqueEmail("billing-cancel-later");
-  await signIn(page, email);
+  await signInAs(page, email);
   const subscriptionId = await buySubscription(email, PRODUCT_IDS.proYearly);
   await openBillingWithPlan(page, "Pro");
 
@@ -198,7 +198,7 @@ test("cancel at the period end, then resume", async ({ page }) => {
 
 test("pause and resume, from the keyboard", async ({ page }) => {
   const email = uniqueEmail("billing-pause");
-  await signIn(page, email);
+  await signInAs(page, email);
   const subscriptionId = await buySubscription(email, PRODUCT_IDS.proMonthly);
   await openBillingWithPlan(page, "Pro");
 
@@ -226,7 +226,7 @@ test("pause and resume, from the keyboard", async ({ page }) => {
 
 test("immediate cancel removes access to the gated feature", async ({ page }) => {
   const email = uniqueEmail("billing-cancel-now");
-  await signIn(page, email);
+  await signInAs(page, email);
   await buySubscription(email, PRODUCT_IDS.proMonthly);
   await openBillingWithPlan(page, "Pro");
   await page.goto("/dashboard/reports");
@@ -254,7 +254,7 @@ test("immediate cancel removes access to the gated feature", async ({ page }) =>
 
 test("a failed renewal shows a warning with a way to fix the payment", async ({ page }) => {
   const email = uniqueEmail("billing-past-due");
-  await signIn(page, email);
+  await signInAs(page, email);
   const subscriptionId = await buySubscription(email, PRODUCT_IDS.proMonthly);
   await openBillingWithPlan(page, "Pro");
   await failRenewal(subscriptionId);
@@ -279,7 +279,7 @@ test("another user cannot act on someone else's subscription", async ({ page, br
   const ownerSubscription = await buySubscription(ownerEmail, PRODUCT_IDS.proMonthly);
 
   const intruderEmail = uniqueEmail("billing-intruder");
-  await signIn(page, intruderEmail);
+  await signInAs(page, intruderEmail);
   const intruderSubscription = await buySubscription(intruderEmail, PRODUCT_IDS.proMonthly);
   await openBillingWithPlan(page, "Pro");
 
@@ -300,7 +300,7 @@ test("another user cannot act on someone else's subscription", async ({ page, br
   // The owner still sees an active subscription.
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
-  await signIn(ownerPage, ownerEmail);
+  await signInAs(ownerPage, ownerEmail);
   await openBillingWithPlan(ownerPage, "Pro");
   await expect(badge(ownerPage, "Pro")).toHaveText("Active");
   await ownerContext.close();

@@ -6,7 +6,7 @@ import pg from "pg";
 import { e2eEnv, E2E_CREEM_WEBHOOK_SECRET } from "../../scripts/lib/e2e-env";
 import { stopProcessGroup } from "../../scripts/lib/process-group";
 import { startStandalone } from "../../scripts/lib/standalone";
-import { createTestDatabase } from "../../scripts/lib/test-database";
+import { copyTestDatabase, createTestDatabase } from "../../scripts/lib/test-database";
 import {
   checkoutCompleted,
   customer,
@@ -212,7 +212,8 @@ test("two instances on one database apply each webhook exactly once, as one inst
   const events = users.flatMap(eventsFor);
 
   const shared = await createTestDatabase("starter_multi");
-  const single = await createTestDatabase("starter_single");
+  // A copy of the freshly migrated database: the same schema without a second `prisma migrate deploy`.
+  const single = await copyTestDatabase(shared, `${shared.name}_single`);
   const servers: ChildProcess[] = [];
   try {
     await createUsers(shared.url, users);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { magicLinkFromOutbox, requestMagicLink, uniqueEmail } from "./support/auth";
+import { magicLinkFromOutbox, requestMagicLink, signInAs, uniqueEmail } from "./support/auth";
 import {
   applyDiscount,
   buyPlan,
@@ -10,7 +10,6 @@ import {
   payOnHostedCheckout,
   planCard,
   signedSuccessPath,
-  signInTo,
   startCheckout,
 } from "./support/billing";
 
@@ -52,7 +51,7 @@ test("the pricing page shows every plan, switches monthly/yearly and totals seat
 test("subscribing to Pro monthly with a test card is confirmed on return and shows on the dashboard", async ({
   page,
 }) => {
-  await signInTo(page, uniqueEmail("pro"), "/pricing");
+  await signInAs(page, uniqueEmail("pro"), "/pricing");
   await startCheckout(page, { plan: "pro", interval: "month" });
   await expect(page.getByRole("heading", { name: "Pro", exact: true })).toBeVisible();
   await expect(page.getByTestId("total")).toHaveText("$19.00");
@@ -78,7 +77,7 @@ test("subscribing to Pro monthly with a test card is confirmed on return and sho
 });
 
 test("a declined card fails on the hosted page and grants nothing", async ({ page }) => {
-  await signInTo(page, uniqueEmail("declined"), "/pricing");
+  await signInAs(page, uniqueEmail("declined"), "/pricing");
   await startCheckout(page, { plan: "pro", interval: "month" });
   await payOnHostedCheckout(page, CARDS.declined);
   await expect(page.getByRole("alert")).toContainText("Your card was declined.");
@@ -89,7 +88,7 @@ test("a declined card fails on the hosted page and grants nothing", async ({ pag
 });
 
 test("a discount code is checked on the pricing page and lowers the price at checkout", async ({ page }) => {
-  await signInTo(page, uniqueEmail("discount"), "/pricing");
+  await signInAs(page, uniqueEmail("discount"), "/pricing");
   await expect(await applyDiscount(page, "NOPE99")).toContainText("“NOPE99” is not a valid discount code");
   await expect(page.getByLabel("Discount code")).toHaveAttribute("aria-invalid", "true");
   await expect(await applyDiscount(page, "bad code!")).toContainText("Discount codes are 3 to 32 letters");
@@ -104,7 +103,7 @@ test("a discount code is checked on the pricing page and lowers the price at che
 });
 
 test("the server refuses bad checkout input with a clear message", async ({ page }) => {
-  await signInTo(page, uniqueEmail("input"), "/pricing");
+  await signInAs(page, uniqueEmail("input"), "/pricing");
   const team = planCard(page, "team");
   await team.getByLabel("Seats").fill("101");
   await team.getByRole("button", { name: "Subscribe to Team" }).click();
@@ -117,7 +116,7 @@ test("a forged success URL is rejected and writes nothing; the real one confirms
   browser,
 }) => {
   const buyer = uniqueEmail("forged");
-  await signInTo(page, buyer, "/pricing");
+  await signInAs(page, buyer, "/pricing");
   await startCheckout(page, { plan: "pro", interval: "month" });
   const checkoutId = checkoutIdFrom(page.url());
 
@@ -163,7 +162,7 @@ test("a forged success URL is rejected and writes nothing; the real one confirms
     // Someone else opening the same link is refused.
     const other = await browser.newContext();
     const otherPage = await other.newPage();
-    await signInTo(otherPage, uniqueEmail("other"), "/pricing");
+    await signInAs(otherPage, uniqueEmail("other"), "/pricing");
     await otherPage.goto(real.toString());
     await expect(
       otherPage.getByRole("heading", { name: "This payment belongs to another account" }),
@@ -177,7 +176,7 @@ test("a forged success URL is rejected and writes nothing; the real one confirms
 test("the success page waits for confirmation and updates itself when the webhook lands", async ({
   page,
 }) => {
-  await signInTo(page, uniqueEmail("pending"), "/pricing");
+  await signInAs(page, uniqueEmail("pending"), "/pricing");
   await startCheckout(page, { plan: "pro", interval: "year" });
   const checkoutId = checkoutIdFrom(page.url());
 
@@ -217,7 +216,7 @@ test("a signed-out Subscribe signs in and comes back to the same plan", async ({
 });
 
 test("buying Lifetime works and shows the lifetime plan", async ({ page }) => {
-  await signInTo(page, uniqueEmail("lifetime"), "/pricing");
+  await signInAs(page, uniqueEmail("lifetime"), "/pricing");
   await buyPlan(page, { plan: "lifetime" });
   await expect(page.getByRole("main")).toContainText("You are on the Lifetime plan (one-time purchase)");
   await expectDashboardPlan(page, "Lifetime");

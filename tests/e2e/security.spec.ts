@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_BASE_URL } from "../../scripts/lib/e2e-env";
-import { signIn, uniqueEmail } from "./support/auth";
+import { signIn, signInAs, uniqueEmail } from "./support/auth";
 import { planCard } from "./support/billing";
 
 // Issue #9 part A against the production build: security headers with a working app (no CSP violation
@@ -63,7 +63,7 @@ test("pricing, sign-in and billing pages: security headers, nonce scripts, no CS
 });
 
 test("a signed-in user is never sent to another site by ?callbackUrl=", async ({ page }) => {
-  await signIn(page, uniqueEmail("redirect"));
+  await signInAs(page, uniqueEmail("redirect"));
   for (const callbackUrl of [
     "/.//evil.example",
     "/..//evil.example",

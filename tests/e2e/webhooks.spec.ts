@@ -6,7 +6,7 @@ import {
   E2E_CREEM_URL,
   E2E_CREEM_WEBHOOK_SECRET,
 } from "../../scripts/lib/e2e-env";
-import { signIn, uniqueEmail } from "./support/auth";
+import { signInAs, uniqueEmail } from "./support/auth";
 
 // Issue 4 end to end: the local CREEM's hosted checkout -> signed webhooks -> entitlements in the app,
 // then dunning (failing renewals) -> past due (grace) -> canceled -> access gone.
@@ -39,7 +39,7 @@ test("paying with 4242 grants the plan through webhooks; failed renewals end in 
   page,
 }) => {
   const email = uniqueEmail("webhook");
-  await signIn(page, email);
+  await signInAs(page, email);
   expect(await reportsStatus(page)).toBe(402);
 
   const checkout = await creem<{ id: string; checkout_url: string }>("/checkouts", {

@@ -1,7 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { computeRedirectSignature } from "../../../lib/creem/signature";
 import { E2E_CREEM_API_KEY, E2E_CREEM_URL } from "../../../scripts/lib/e2e-env";
-import { magicLinkFromOutbox, requestMagicLink } from "./auth";
 
 // Reusable steps for buying plans through the pricing page and the local CREEM's hosted checkout.
 
@@ -20,14 +19,6 @@ export type PlanChoice = {
   discount?: string;
   card?: string;
 };
-
-/** Signs in through the sign-in page and lands on `path` (e.g. "/pricing"). */
-export async function signInTo(page: Page, email: string, path: string) {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(path)}`);
-  await requestMagicLink(page, email);
-  await page.goto(await magicLinkFromOutbox(page, email));
-  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === path);
-}
 
 export function planCard(page: Page, plan: PaidPlan | "free") {
   return page.getByRole("article", { name: plan === "free" ? "Free" : PLAN_NAMES[plan], exact: true });
