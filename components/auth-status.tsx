@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/sign-out-button";
 import { buttonClasses } from "@/components/ui/button";
+import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 
 type SessionUser = { name?: string | null; email?: string | null; image?: string | null };
 type Status = { state: "loading" } | { state: "signed-out" } | { state: "signed-in"; user: SessionUser };
@@ -42,6 +43,7 @@ export function AuthStatus() {
   const label = status.user.name || status.user.email || "Account";
   return (
     <div className="flex items-center gap-3">
+      <WorkspaceSwitcher />
       <Link
         href="/dashboard/settings"
         className="flex min-w-0 items-center gap-2 rounded-full text-sm text-zinc-600 hover:text-zinc-900"
