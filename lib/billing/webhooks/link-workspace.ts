@@ -10,10 +10,12 @@ type Tx = Prisma.TransactionClient;
 
 /**
  * The workspace an event belongs to, strongest hint first: the workspace the app's checkout was started
- * for (request_id), the workspace the checkout metadata names (only one that exists), the workspace already
- * tied to the event's CREEM customer, the personal workspace of the user the event belongs to. So when the
- * metadata names workspace A while the customer is tied to workspace B, every event goes to A; the rows
- * keep the first workspace they were given (every event of one subscription carries the same metadata).
+ * for (request_id), the workspace the checkout metadata names (only one that exists), the personal
+ * workspace of the user the metadata names (checkouts started before workspaces named only the user, then
+ * the billing owner), the workspace already tied to the event's CREEM customer, the personal workspace of
+ * the user the event belongs to otherwise. So when the metadata names workspace A while the customer is tied
+ * to workspace B, every event goes to A; the rows keep the first workspace they were given (every event of
+ * one subscription carries the same metadata, so every arrival order gives the same one).
  */
 export async function resolveWorkspaceId(
   tx: Tx,
@@ -22,7 +24,7 @@ export async function resolveWorkspaceId(
 ): Promise<string | null> {
   const rows = await tx.$queryRaw<Array<{ id: string | null }>>`
     SELECT billing_resolve_workspace(${hints.requestId ?? null}, ${hints.workspaceId ?? null},
-      ${hints.customerId ?? null}, ${userId}) AS id`;
+      ${hints.userId ?? null}, ${hints.customerId ?? null}, ${userId}) AS id`;
   return rows[0]?.id ?? null;
 }
 

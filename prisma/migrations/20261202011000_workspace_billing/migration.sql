@@ -31,15 +31,19 @@ DROP FUNCTION billing_link_user(text);
 
 -- The workspace an event's rows belong to (lib/billing/webhooks/link-workspace.ts resolveWorkspaceId), strongest
 -- hint first: the workspace the app's checkout was started for (request_id), the workspace the checkout
--- metadata names (only one that exists), the workspace already tied to the CREEM customer, the personal
--- workspace of the user the event belongs to. Ranks never tie: one row per rank at most.
-CREATE FUNCTION billing_resolve_workspace(p_request text, p_workspace text, p_customer text, p_user text)
+-- metadata names (only one that exists), the personal workspace of the user the metadata names (checkouts
+-- started before workspaces named only the user, who was the billing owner), the workspace already tied to
+-- the CREEM customer, the personal workspace of the user found otherwise (the buyer's email). Ranks never
+-- tie: one row per rank at most.
+CREATE FUNCTION billing_resolve_workspace(p_request text, p_workspace text, p_metadata_user text,
+  p_customer text, p_user text)
 RETURNS text LANGUAGE sql STABLE AS $$
   SELECT id FROM (
     SELECT "workspaceId" AS id, 1 AS rank FROM "Checkout" WHERE "requestId" = p_request AND "workspaceId" IS NOT NULL
     UNION ALL SELECT id, 2 FROM "Workspace" WHERE id = p_workspace
-    UNION ALL SELECT id, 3 FROM "Workspace" WHERE "creemCustomerId" = p_customer
-    UNION ALL SELECT id, 4 FROM "Workspace" WHERE "personalOwnerId" = p_user
+    UNION ALL SELECT id, 3 FROM "Workspace" WHERE "personalOwnerId" = p_metadata_user
+    UNION ALL SELECT id, 4 FROM "Workspace" WHERE "creemCustomerId" = p_customer
+    UNION ALL SELECT id, 5 FROM "Workspace" WHERE "personalOwnerId" = p_user
   ) AS candidates ORDER BY rank LIMIT 1
 $$;
 
@@ -193,13 +197,16 @@ BEGIN
 
   -- resolveUserId (lib/billing/webhooks/link-user.ts) and resolveWorkspaceId (link-workspace.ts), for an
   -- event without a request_id.
-  IF p_hint_user IS NOT NULL OR p_hint_email IS NOT NULL THEN
+  IF p_hint_user IS NOT NULL OR p_hint_email IS NOT NULL OR COALESCE(p_hint_customer, p_customer) IS NOT NULL THEN
     SELECT id INTO v_user FROM (
       SELECT id, 1 AS rank FROM "User" WHERE id = p_hint_user
+      UNION ALL SELECT "personalOwnerId", 3 FROM "Workspace"
+        WHERE "creemCustomerId" = COALESCE(p_hint_customer, p_customer) AND "personalOwnerId" IS NOT NULL
       UNION ALL SELECT id, 4 FROM "User" WHERE email = lower(p_hint_email)
     ) AS candidates ORDER BY rank LIMIT 1;
   END IF;
-  v_workspace := billing_resolve_workspace(NULL, p_hint_workspace, COALESCE(p_hint_customer, p_customer), v_user);
+  v_workspace := billing_resolve_workspace(NULL, p_hint_workspace, p_hint_user,
+    COALESCE(p_hint_customer, p_customer), v_user);
 
   v_outcome := CASE WHEN billing_apply_subscription(p_id, v_user, v_workspace, p_customer, p_email, p_product,
       p_status, p_units, p_period_start, p_period_end, p_cancel_at_period_end, p_canceled_at, p_trial_end,
