@@ -42,7 +42,7 @@ export function AuthStatus() {
   }
   const label = status.user.name || status.user.email || "Account";
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex min-w-0 items-center gap-2 sm:gap-3">
       <WorkspaceSwitcher />
       <Link
         href="/dashboard/settings"
@@ -53,7 +53,8 @@ export function AuthStatus() {
         <Avatar name={status.user.name} email={status.user.email} image={status.user.image} size="sm" />
         <span className="hidden max-w-48 truncate md:inline">{label}</span>
       </Link>
-      <Link href="/dashboard" className={buttonClasses("outline", "sm")}>
+      {/* On a phone the second header row links the dashboard; this row keeps room for the switcher. */}
+      <Link href="/dashboard" className={buttonClasses("outline", "sm", "hidden sm:inline-flex")}>
         Dashboard
       </Link>
       <SignOutButton variant="ghost" />

@@ -69,7 +69,7 @@ export function WorkspaceSwitcher() {
         aria-controls={menuId}
         aria-label={`Workspace: ${current.name}`}
         onClick={() => setOpen((o) => !o)}
-        className="max-w-40 sm:max-w-56"
+        className="max-w-32 sm:max-w-56"
       >
         <span className="truncate">{current.name}</span>
         <span aria-hidden="true" className="text-zinc-400">
