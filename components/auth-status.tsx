@@ -54,9 +54,11 @@ export function AuthStatus() {
         <span className="hidden max-w-48 truncate md:inline">{label}</span>
       </Link>
       {/* On a phone the second header row links the dashboard; this row keeps room for the switcher. */}
-      <Link href="/dashboard" className={buttonClasses("outline", "sm", "hidden sm:inline-flex")}>
-        Dashboard
-      </Link>
+      <span className="hidden sm:contents">
+        <Link href="/dashboard" className={buttonClasses("outline", "sm")}>
+          Dashboard
+        </Link>
+      </span>
       <SignOutButton variant="ghost" />
     </div>
   );
