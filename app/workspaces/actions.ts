@@ -24,9 +24,10 @@ export const switchWorkspaceAction = validatedActionWithUser(switchSchema, async
 
 const createSchema = z.object({ name: workspaceNameSchema });
 
+// Creates the workspace and makes it the current one; the dialog then opens the dashboard with a full load,
+// so the header (which outlives client navigations) shows the new workspace too.
 export const createWorkspaceAction = validatedActionWithUser(createSchema, async (input, user) => {
   const workspace = await createTeamWorkspace(db, user.id, input.name);
   await switchWorkspace(user.id, workspace.id);
-  redirect("/dashboard");
   return { success: `${workspace.name} is ready.` };
 });

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
-import { usePathname } from "next/navigation";
+import { useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
+import { usePathname, useRouter } from "next/navigation";
 import { createWorkspaceAction, switchWorkspaceAction } from "@/app/workspaces/actions";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui/alert";
@@ -23,7 +23,16 @@ export function WorkspaceSwitcher() {
   const [listing, setListing] = useState<Listing>();
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [reloads, setReloads] = useState(0);
   const pathname = usePathname();
+  const router = useRouter();
+  const onCreated = useCallback(() => {
+    // The new workspace is the current one now: its dashboard, and the header's list again.
+    setCreating(false);
+    setReloads((n) => n + 1);
+    router.push("/dashboard");
+    router.refresh();
+  }, [router]);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
 
@@ -36,7 +45,7 @@ export function WorkspaceSwitcher() {
     return () => {
       active = false;
     };
-  }, [pathname]);
+  }, [pathname, reloads]);
 
   // Closes on a click elsewhere and on Escape, like a menu.
   useEffect(() => {
@@ -114,7 +123,7 @@ export function WorkspaceSwitcher() {
           </div>
         </div>
       )}
-      <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} />
+      <CreateWorkspaceDialog open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
     </div>
   );
 }
@@ -160,9 +169,21 @@ function SwitchForm({
   );
 }
 
-function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+function CreateWorkspaceDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const [state, action] = useActionState<ActionState, FormData>(createWorkspaceAction, {});
   const inputId = useId();
+  // Each success is a new state object: created and made current.
+  useEffect(() => {
+    if (state.success) onCreated();
+  }, [state, onCreated]);
   const errorId = useId();
   const error = state.fieldErrors?.name ?? state.error;
   return (
