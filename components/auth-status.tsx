@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { Avatar } from "@/components/account/avatar";
 import { SignOutButton } from "@/components/sign-out-button";
 import { buttonClasses } from "@/components/ui/button";
+import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 
 type SessionUser = { name?: string | null; email?: string | null; image?: string | null };
 type Status = { state: "loading" } | { state: "signed-out" } | { state: "signed-in"; user: SessionUser };
@@ -41,7 +42,8 @@ export function AuthStatus() {
   }
   const label = status.user.name || status.user.email || "Account";
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+      <WorkspaceSwitcher />
       <Link
         href="/dashboard/settings"
         className="flex min-w-0 items-center gap-2 rounded-full text-sm text-zinc-600 hover:text-zinc-900"
@@ -51,9 +53,12 @@ export function AuthStatus() {
         <Avatar name={status.user.name} email={status.user.email} image={status.user.image} size="sm" />
         <span className="hidden max-w-48 truncate md:inline">{label}</span>
       </Link>
-      <Link href="/dashboard" className={buttonClasses("outline", "sm")}>
-        Dashboard
-      </Link>
+      {/* On a phone the second header row links the dashboard; this row keeps room for the switcher. */}
+      <span className="hidden sm:contents">
+        <Link href="/dashboard" className={buttonClasses("outline", "sm")}>
+          Dashboard
+        </Link>
+      </span>
       <SignOutButton variant="ghost" />
     </div>
   );

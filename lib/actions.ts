@@ -4,6 +4,15 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth";
 import { isCreemError } from "@/lib/creem";
 import { UserError } from "@/lib/user-error";
+import {
+  assertCan,
+  resolveWorkspace,
+  WORKSPACE_COOKIE,
+  type WorkspaceContext,
+} from "@/lib/workspaces/current";
+import type { Permission } from "@/lib/workspaces/roles";
+import { db } from "@/lib/db";
+import { cookies } from "next/headers";
 
 // Every server action goes through this wrapper, so none can forget to validate its input or check who
 // is calling. Results are plain values for useActionState; errors are safe to show to users.
@@ -36,4 +45,23 @@ export function validatedActionWithUser<S extends z.ZodType>(
       return { error: "Something went wrong. Please try again." };
     }
   };
+}
+
+/**
+ * A server action in the current workspace: validates like validatedActionWithUser, then resolves the
+ * workspace the caller acts in (the workspace cookie, counted only while they are a member) and refuses,
+ * before anything is read or written, when their role lacks `permission`.
+ */
+export function validatedWorkspaceAction<S extends z.ZodType>(
+  schema: S,
+  permission: Permission,
+  action: (input: z.output<S>, context: WorkspaceContext) => Promise<ActionState>,
+) {
+  return validatedActionWithUser(schema, async (input, user) => {
+    const jar = await cookies();
+    const workspace = await resolveWorkspace(db, user.id, jar.get(WORKSPACE_COOKIE)?.value);
+    const context = { user, workspace };
+    assertCan(context, permission);
+    return action(input, context);
+  });
 }

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { emailProvider } from "@/lib/auth-email";
 import { mailLimitOf } from "@/lib/auth-rate-limit";
-import { linkOrphans } from "@/lib/billing/webhooks/link-user";
+import { linkOrphans } from "@/lib/billing/webhooks/link-workspace";
 import { safeCallbackUrl, sameOriginRedirect } from "@/lib/safe-callback-url";
 import { isDeletedEmail, publicSession } from "@/lib/account/session-payload";
 import { touchSession } from "@/lib/account/sessions";
@@ -59,8 +59,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Purchases made before sign-up (same email) belong to the new user from the first page view.
     async createUser({ user }) {
       if (user.id && user.email) {
-        const { id, email } = user;
-        await db.$transaction((tx) => linkOrphans(tx, { id, email }));
+        const { id } = user;
+        await db.$transaction((tx) => linkOrphans(tx, { id }));
       }
     },
   },

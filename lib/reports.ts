@@ -2,7 +2,7 @@ import "server-only";
 import { catalog } from "@/lib/billing/catalog";
 import { db } from "@/lib/db";
 
-// The example premium feature ("Reports and exports"): the user's billing activity as a table and CSV.
+// The example premium feature ("Reports and exports"): a workspace's billing activity as a table and CSV.
 
 export type ReportRow = {
   date: Date;
@@ -12,10 +12,10 @@ export type ReportRow = {
   detail: string;
 };
 
-export async function activityReport(userId: string): Promise<ReportRow[]> {
+export async function activityReport(workspaceId: string): Promise<ReportRow[]> {
   const [subscriptions, purchases] = await Promise.all([
-    db.subscription.findMany({ where: { userId }, orderBy: { createdAt: "desc" } }),
-    db.purchase.findMany({ where: { userId }, orderBy: { createdAt: "desc" } }),
+    db.subscription.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } }),
+    db.purchase.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } }),
   ]);
   const planName = (productId: string | null) =>
     (productId && catalog.byProductId(productId)?.plan.name) || productId || "Unknown product";

@@ -5,26 +5,27 @@ import { PlanOverviewCard } from "@/components/billing/plan-overview-card";
 import { ReportsAccessCard } from "@/components/billing/reports-access-card";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
 import { hasFeature } from "@/lib/billing/entitlements";
 import { getBillingAccount } from "@/lib/billing/account/queries";
 import { pausedPlanOf } from "@/lib/billing/account/paused";
 import { db } from "@/lib/db";
+import { requireWorkspace } from "@/lib/workspaces/current";
+import { ROLE_LABELS } from "@/lib/workspaces/roles";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long" });
 
 export default async function DashboardPage() {
-  const user = await requireUser("/dashboard");
+  const { user, workspace } = await requireWorkspace("/dashboard");
   const [account, billing, paused] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: user.id },
       select: { createdAt: true, emailVerified: true, accounts: { select: { provider: true } } },
     }),
-    getBillingAccount(user.id),
-    pausedPlanOf(user.id),
+    getBillingAccount(workspace.id),
+    pausedPlanOf(workspace.id),
   ]);
   const { entitlements } = billing;
   const methods = ["email", ...account.accounts.map((a) => a.provider)];
@@ -36,7 +37,17 @@ export default async function DashboardPage() {
     <div className="flex flex-col gap-8">
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Welcome{user.name ? `, ${user.name}` : ""}</h1>
-        <p className="mt-1 text-zinc-600">Your account at a glance.</p>
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-zinc-600">
+          <span>
+            <span className="font-medium text-zinc-900" data-testid="dashboard-workspace">
+              {workspace.name}
+            </span>{" "}
+            at a glance.
+          </span>
+          <Badge tone="neutral">
+            {workspace.personal ? "Personal" : "Team"} · {ROLE_LABELS[workspace.role]}
+          </Badge>
+        </p>
       </div>
       {live?.needsPaymentFix && <PaymentProblemBanner subscription={live} />}
       <div className="grid gap-6 md:grid-cols-2">

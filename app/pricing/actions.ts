@@ -2,7 +2,8 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { validatedActionWithUser, type ActionState } from "@/lib/actions";
+import { validatedActionWithUser, validatedWorkspaceAction, type ActionState } from "@/lib/actions";
+import { recordActivity } from "@/lib/workspaces/activity";
 import { getCurrentUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
 import { startCheckout } from "@/lib/billing/checkout/start";
@@ -16,25 +17,39 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { publicEnv } from "@/lib/public-env";
 
-const checkout = validatedActionWithUser(checkoutInputSchema(catalog), async (input, user) => {
-  const outcome = await startCheckout(
-    {
-      db,
-      creem: getCreem(),
-      catalog,
-      appUrl: publicEnv.NEXT_PUBLIC_APP_URL,
-      graceDays: env.BILLING_GRACE_DAYS,
-      clientIp: await requestIp(),
-    },
-    user,
-    input,
-  );
-  if (outcome.kind === "checkout") redirect(outcome.url);
-  if (outcome.kind === "change-plan") {
-    redirect(`/dashboard/billing?change=${encodeURIComponent(outcome.productId)}`);
-  }
-  return { error: outcome.message };
-});
+// A checkout buys for the current workspace; only its owners and admins may start one (`billing.manage`).
+const checkout = validatedWorkspaceAction(
+  checkoutInputSchema(catalog),
+  "billing.manage",
+  async (input, ctx) => {
+    const { user, workspace } = ctx;
+    const outcome = await startCheckout(
+      {
+        db,
+        creem: getCreem(),
+        catalog,
+        appUrl: publicEnv.NEXT_PUBLIC_APP_URL,
+        graceDays: env.BILLING_GRACE_DAYS,
+        clientIp: await requestIp(),
+      },
+      { id: user.id, email: user.email, workspaceId: workspace.id },
+      input,
+    );
+    if (outcome.kind === "checkout") {
+      await recordActivity(db, {
+        workspaceId: workspace.id,
+        actorId: user.id,
+        action: "billing.checkout_started",
+        details: { requestId: outcome.requestId, plan: input.plan, interval: input.interval },
+      });
+      redirect(outcome.url);
+    }
+    if (outcome.kind === "change-plan") {
+      redirect(`/dashboard/billing?change=${encodeURIComponent(outcome.productId)}`);
+    }
+    return { error: outcome.message };
+  },
+);
 
 /** The pricing page's answer to a code: the message, and the offer the cards price with. */
 export type DiscountState = ActionState & { offer?: DiscountOffer };

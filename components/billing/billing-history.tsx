@@ -29,17 +29,9 @@ export function BillingHistoryFrame({
   );
 }
 
-/** The user's CREEM transactions, one page at a time (`?page=`). */
-export async function BillingHistory({
-  userId,
-  customerId,
-  page,
-}: {
-  userId: string;
-  customerId: string | null;
-  page: PageParam;
-}) {
-  const history = await getBillingHistory(customerId, page.page, userId);
+/** The workspace's CREEM transactions, one page at a time (`?page=`). */
+export async function BillingHistory({ workspaceId, page }: { workspaceId: string; page: PageParam }) {
+  const history = await getBillingHistory(workspaceId, page.page);
   return (
     <BillingHistoryFrame footer={history.kind === "page" ? <Pagination history={history} /> : undefined}>
       <div className="flex flex-col gap-4">

@@ -42,6 +42,15 @@ export function PlanAction({ plan }: { plan: PlanView }) {
     return <CurrentPlanButton />;
   }
 
+  // A member of a team workspace uses its plan but cannot buy one for it (the server refuses it too).
+  if (current?.canBuy === false) {
+    return (
+      <p className="rounded-lg bg-zinc-50 px-3 py-2.5 text-center text-sm text-zinc-600">
+        Only an owner or admin of {current.workspace?.name ?? "this workspace"} can change its plan.
+      </p>
+    );
+  }
+
   let label = `Subscribe to ${plan.name}`;
   if (price.interval === "once") label = `Buy ${plan.name}`;
   else if (isCurrentPlan) label = `Switch to ${price.interval === "year" ? "yearly" : "monthly"}`;

@@ -5,9 +5,10 @@ import { allows } from "@/lib/billing/subscription-status";
 import { cancelSubscription } from "@/lib/billing/subscriptions/changes";
 import { deletedEmailFor } from "./session-payload";
 
-// Deleting an account: running subscriptions are cancelled at CREEM first (at period end; a paused one,
-// which cannot be, right away), then the personal data goes and the user row stays as an anonymous anchor
-// for the billing records a merchant must keep (subscriptions, purchases, licenses, checkouts).
+// Deleting an account: the running subscriptions of the user's PERSONAL workspace are cancelled at CREEM
+// first (at period end; a paused one, which cannot be, right away), then the personal data goes and the user
+// row stays as an anonymous anchor for the billing records a merchant must keep (subscriptions, purchases,
+// licenses, checkouts). A team workspace's billing is the team's: it goes on, whoever of its members bought it.
 
 /**
  * Reasons that stop a deletion, each a check of its own. Workspaces add theirs here ("you are the last
@@ -21,14 +22,22 @@ export async function deletionBlockers(userId: string): Promise<string[]> {
 }
 
 /**
- * The user's subscriptions that would go on billing them, and how each is cancelled: at period end, or
- * right away when the status table allows nothing else (paused).
+ * The subscriptions of the user's personal workspace that would go on billing them, and how each is
+ * cancelled: at period end, or right away when the status table allows nothing else (paused).
  */
 export type PlannedCancellation = { id: string; when: "period_end" | "now" };
 
+async function personalWorkspaceId(userId: string): Promise<string> {
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { personalOwnerId: userId },
+    select: { id: true },
+  });
+  return workspace.id;
+}
+
 export async function plannedCancellations(userId: string): Promise<PlannedCancellation[]> {
   const subscriptions = await db.subscription.findMany({
-    where: { userId },
+    where: { workspaceId: await personalWorkspaceId(userId) },
     select: { id: true, status: true },
   });
   return subscriptions.flatMap((sub): PlannedCancellation[] => {
@@ -41,8 +50,9 @@ export async function plannedCancellations(userId: string): Promise<PlannedCance
 /** Cancels what would keep billing the user; returns the ids cancelled (throws if CREEM refuses one). */
 async function cancelRunningSubscriptions(userId: string): Promise<string[]> {
   const cancelled: string[] = [];
+  const actor = { userId, workspaceId: await personalWorkspaceId(userId) };
   for (const { id, when } of await plannedCancellations(userId)) {
-    await cancelSubscription(userId, { subscriptionId: id, when });
+    await cancelSubscription(actor, { subscriptionId: id, when });
     cancelled.push(id);
   }
   return cancelled;

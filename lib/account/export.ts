@@ -18,7 +18,8 @@ export async function exportUserData(userId: string, now = new Date()) {
       image: true,
       createdAt: true,
       updatedAt: true,
-      creemCustomerId: true,
+      // The CREEM customer is the personal workspace's now (billing belongs to workspaces).
+      personalWorkspace: { select: { id: true, name: true, creemCustomerId: true } },
       // Providers only: access, refresh and id tokens are secrets.
       accounts: { select: { provider: true, type: true, createdAt: true } },
       // No sessionToken: it is the cookie that signs the browser in.
@@ -68,12 +69,21 @@ export async function exportUserData(userId: string, now = new Date()) {
       emailChanges: { select: { newEmail: true, createdAt: true, expires: true, usedAt: true } },
     },
   });
-  const { accounts, sessions, subscriptions, purchases, licenseKeys, checkouts, emailChanges, ...profile } =
-    user;
+  const {
+    accounts,
+    sessions,
+    subscriptions,
+    purchases,
+    licenseKeys,
+    checkouts,
+    emailChanges,
+    personalWorkspace,
+    ...profile
+  } = user;
   return {
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    profile,
+    profile: { ...profile, creemCustomerId: personalWorkspace?.creemCustomerId ?? null },
     signInMethods: accounts,
     sessions,
     subscriptions,

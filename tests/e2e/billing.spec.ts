@@ -86,7 +86,7 @@ test("a new user: free plan, empty states, and no portal before a purchase", asy
     page.getByRole("link", { name: /^Manage billing/ }).click(),
   ]);
   await expect(
-    portal.getByRole("alert").filter({ hasText: "You do not have a billing account yet." }),
+    portal.getByRole("alert").filter({ hasText: "This workspace does not have a billing account yet." }),
   ).toBeVisible();
   await expect(portal).toHaveURL(/\/dashboard\/billing\?portal=no_account$/);
   await portal.close();
@@ -292,7 +292,7 @@ test("another user cannot act on someone else's subscription", async ({ page, br
   await dialog(page).getByRole("button", { name: "Pause subscription" }).click();
 
   await expect(
-    page.getByRole("alert").filter({ hasText: "We could not find that subscription on your account." }),
+    page.getByRole("alert").filter({ hasText: "We could not find that subscription in this workspace." }),
   ).toBeVisible();
   expect((await creemSubscription(ownerSubscription)).status).toBe("active");
   expect((await creemSubscription(intruderSubscription)).status).toBe("active");

@@ -176,7 +176,9 @@ async function snapshot(url: string) {
       // Not the outcome: an event arriving after a newer one is "stale" instead of "applied", by design.
       events: await q(`SELECT id, type, attempts, "processedAt" IS NOT NULL AS processed, "lastError"
         FROM "WebhookEvent" ORDER BY id`),
-      users: await q(`SELECT id, email, "creemCustomerId" FROM "User" ORDER BY id`),
+      // Workspace ids are random per database: the personal workspace's customer, by its owner.
+      users: await q(`SELECT u.id, u.email, w."creemCustomerId" FROM "User" u
+        JOIN "Workspace" w ON w."personalOwnerId" = u.id ORDER BY u.id`),
     };
   } finally {
     await client.end();

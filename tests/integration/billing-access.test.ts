@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { PRODUCTS } from "../support/creem-payloads";
 import { redirectOf } from "./checkout/support";
 import { testDb } from "./support/db";
+import { personalWorkspaceId } from "./support/workspaces";
 
 // The real composition of access, not copies of it: next-auth's database sessions (a User and a Session
 // row, the session cookie in the request headers) through lib/auth.ts, getEntitlements/checkEntitlement
@@ -39,11 +40,13 @@ async function signIn(user: { id: string }, expires = new Date(Date.now() + DAY)
   return sessionToken;
 }
 
+/** A subscription bought by the user for their personal workspace. */
 async function subscribe(userId: string, productId: string, status = "active") {
   return db.subscription.create({
     data: {
       id: `sub_${randomUUID().replace(/-/g, "")}`,
       userId,
+      workspaceId: await personalWorkspaceId(db, userId),
       customerId: `cust_${randomUUID().replace(/-/g, "")}`,
       productId,
       status,
@@ -127,7 +130,7 @@ describe("checkEntitlement and the gated route: 401, 402, 403", () => {
     await signIn(other);
     const result = await checkEntitlement("reports");
     expect(!result.ok && result.error.status).toBe(402);
-    expect((await getEntitlements(other.id)).decisions.size).toBe(1);
+    expect((await getEntitlements(await personalWorkspaceId(db, other.id))).decisions.size).toBe(1);
   });
 });
 
@@ -147,7 +150,7 @@ describe("a stale subscription (its terminating webhook was lost)", () => {
     expect(env.CREEM_API_KEY ?? "").toBe("");
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      const entitlements = await getEntitlements(user.id);
+      const entitlements = await getEntitlements(await personalWorkspaceId(db, user.id));
       expect(entitlements.plan.key).toBe("free");
       expect(entitlements.decisions.get(sub.id)).toEqual({
         granted: false,
@@ -164,7 +167,7 @@ describe("a stale subscription (its terminating webhook was lost)", () => {
 });
 
 describe("/api/billing/status and /api/billing/plan", () => {
-  it("status: 401 signed out; the signed-in user's own subscriptions only, never cached", async () => {
+  it("status: 401 signed out; the current workspace's own subscriptions only, never cached", async () => {
     const signedOut = await statusRoute();
     expect(signedOut.status).toBe(401);
     expect(await signedOut.json()).toEqual({ error: "unauthenticated", message: "Sign in to continue." });
@@ -187,7 +190,14 @@ describe("/api/billing/status and /api/billing/plan", () => {
     await signIn(user);
     const free = await planRoute();
     expect(free.headers.get("cache-control")).toBe("private, no-store");
-    expect(await free.json()).toEqual({ signedIn: true, plan: "free", interval: null, paused: null });
+    const personal = { workspace: { name: "Personal", personal: true }, canBuy: true };
+    expect(await free.json()).toEqual({
+      signedIn: true,
+      plan: "free",
+      interval: null,
+      paused: null,
+      ...personal,
+    });
 
     await subscribe(user.id, PRODUCTS.proMonthly);
     expect(await (await planRoute()).json()).toEqual({
@@ -195,11 +205,18 @@ describe("/api/billing/status and /api/billing/plan", () => {
       plan: "pro",
       interval: "month",
       paused: null,
+      ...personal,
     });
 
     const buyer = await newUser();
     await db.purchase.create({
-      data: { id: `ord_${randomUUID()}`, userId: buyer.id, productId: PRODUCTS.lifetime, status: "paid" },
+      data: {
+        id: `ord_${randomUUID()}`,
+        userId: buyer.id,
+        workspaceId: await personalWorkspaceId(db, buyer.id),
+        productId: PRODUCTS.lifetime,
+        status: "paid",
+      },
     });
     await signIn(buyer);
     expect(await (await planRoute()).json()).toEqual({
@@ -207,6 +224,7 @@ describe("/api/billing/status and /api/billing/plan", () => {
       plan: "lifetime",
       interval: "once",
       paused: null,
+      ...personal,
     });
   });
 });

@@ -25,9 +25,9 @@ describe("sync from CREEM", () => {
     });
     const stored = await db.subscription.findUniqueOrThrow({ where: { id: purchase.subscriptionId! } });
     expect(stored).toMatchObject({ userId: user.id, status: "active", productId: "prod_local_pro_monthly" });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).creemCustomerId).toBe(
-      purchase.customerId,
-    );
+    expect(
+      (await db.workspace.findUniqueOrThrow({ where: { personalOwnerId: user.id } })).creemCustomerId,
+    ).toBe(purchase.customerId);
 
     // Syncing again changes nothing; syncing the subscription itself agrees on the state.
     expect((await syncCheckout(db, creem.client, purchase.checkoutId)).outcome).toBe("stale");

@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { validatedActionWithUser } from "@/lib/actions";
+import { validatedWorkspaceAction } from "@/lib/actions";
+import type { WorkspaceContext } from "@/lib/workspaces/current";
 import { catalog } from "@/lib/billing/catalog";
 import {
   cancelSubscription,
@@ -13,8 +14,11 @@ import {
 } from "@/lib/billing/subscriptions/changes";
 import { MAX_SEATS } from "@/lib/billing/plans";
 
-// The billing page's server actions: each validates its form with the zod schema beside it, then calls
-// the change in lib/billing/subscriptions/changes.ts for the signed-in user (which checks ownership).
+// The billing page's server actions: each validates its form with the zod schema beside it, checks the
+// caller may manage the current workspace's billing (`billing.manage`: owners and admins), then calls the
+// change in lib/billing/subscriptions/changes.ts for that workspace (which checks the subscription is its).
+
+const actor = ({ user, workspace }: WorkspaceContext) => ({ userId: user.id, workspaceId: workspace.id });
 
 const subscriptionId = z
   .string({ error: "The subscription is missing. Reload the page and try again." })
@@ -34,9 +38,11 @@ const changeSeatsSchema = z.object({
   ),
 });
 
-export const changeSeatsAction = validatedActionWithUser(changeSeatsSchema, async (input, user) => ({
-  success: await changeSeats(user.id, input),
-}));
+export const changeSeatsAction = validatedWorkspaceAction(
+  changeSeatsSchema,
+  "billing.manage",
+  async (input, context) => ({ success: await changeSeats(actor(context), input) }),
+);
 
 const changePlanSchema = z.object({
   subscriptionId,
@@ -50,27 +56,33 @@ const changePlanSchema = z.object({
     }, "That plan is not available. Choose one of the plans listed."),
 });
 
-export const changePlanAction = validatedActionWithUser(changePlanSchema, async (input, user) => ({
-  success: await changePlan(user.id, input),
-}));
+export const changePlanAction = validatedWorkspaceAction(
+  changePlanSchema,
+  "billing.manage",
+  async (input, context) => ({ success: await changePlan(actor(context), input) }),
+);
 
 const cancelSchema = z.object({
   subscriptionId,
   when: z.enum(["period_end", "now"], { error: "Choose when the subscription ends." }),
 });
 
-export const cancelSubscriptionAction = validatedActionWithUser(cancelSchema, async (input, user) => ({
-  success: await cancelSubscription(user.id, input),
-}));
+export const cancelSubscriptionAction = validatedWorkspaceAction(
+  cancelSchema,
+  "billing.manage",
+  async (input, context) => ({ success: await cancelSubscription(actor(context), input) }),
+);
 
 const subscriptionOnlySchema = z.object({ subscriptionId });
 
-export const pauseSubscriptionAction = validatedActionWithUser(
+export const pauseSubscriptionAction = validatedWorkspaceAction(
   subscriptionOnlySchema,
-  async (input, user) => ({ success: await pauseSubscription(user.id, input) }),
+  "billing.manage",
+  async (input, context) => ({ success: await pauseSubscription(actor(context), input) }),
 );
 
-export const resumeSubscriptionAction = validatedActionWithUser(
+export const resumeSubscriptionAction = validatedWorkspaceAction(
   subscriptionOnlySchema,
-  async (input, user) => ({ success: await resumeSubscription(user.id, input) }),
+  "billing.manage",
+  async (input, context) => ({ success: await resumeSubscription(actor(context), input) }),
 );

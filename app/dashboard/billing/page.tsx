@@ -10,31 +10,46 @@ import { PaymentProblemBanner } from "@/components/billing/payment-problem-banne
 import { PurchasesCard } from "@/components/billing/purchases-card";
 import { SubscriptionSection } from "@/components/billing/subscription-section";
 import { Alert } from "@/components/ui/alert";
-import { requireUser } from "@/lib/auth";
 import { catalog } from "@/lib/billing/catalog";
-import { NO_CUSTOMER_YET } from "@/lib/billing/ownership";
+import { NO_CUSTOMER_YET, SHARED_CUSTOMER } from "@/lib/billing/ownership";
 import { lookup } from "@/lib/billing/subscription-status";
 import { readChangeRequest } from "@/lib/billing/subscriptions/change-request";
 import { parsePageParam } from "@/lib/billing/account/history-view";
 import { getAccessTimeline, getBillingAccount } from "@/lib/billing/account/queries";
 import { planChoices } from "@/lib/billing/subscriptions/view";
+import { requireWorkspace } from "@/lib/workspaces/current";
+import { can, deniedMessage } from "@/lib/workspaces/roles";
 
 export const metadata: Metadata = { title: "Billing" };
 
 // Where "Manage billing" (a new tab, see ./portal/route.ts) lands when it cannot open the portal.
 const PORTAL_NOTICES: Record<string, string> = {
   no_account: NO_CUSTOMER_YET,
+  shared: SHARED_CUSTOMER,
+  forbidden: deniedMessage("billing.manage"),
   unavailable: "The billing portal is unavailable right now. Please try again in a few minutes.",
 };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+// The current workspace's billing, for its owners and admins (`billing.view`); a member is told whom to ask.
 export default async function BillingPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser("/dashboard/billing");
+  const { workspace } = await requireWorkspace("/dashboard/billing");
+  if (!can(workspace.role, "billing.view")) {
+    return (
+      <div className="flex flex-col gap-6">
+        <BillingHeading workspaceName={workspace.name} />
+        <Alert tone="info" title="Ask an owner or admin">
+          Billing of {workspace.name} is managed by its owners and admins. You can use everything the
+          workspace&apos;s plan includes; ask one of them to change the plan, seats or payment details.
+        </Alert>
+      </div>
+    );
+  }
   const params = await searchParams;
   const [account, timeline] = await Promise.all([
-    getBillingAccount(user.id, new Date(), { refreshLicenses: true }),
-    getAccessTimeline(user.id),
+    getBillingAccount(workspace.id, new Date(), { refreshLicenses: true }),
+    getAccessTimeline(workspace.id),
   ]);
   const { entitlements } = account;
   const primary = account.subscriptions[0];
@@ -45,11 +60,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div>
-          <h1 className="text-3xl font-semibold tracking-tight">Billing</h1>
-          <p className="mt-1 text-zinc-600">Your plan, seats, payments and license keys.</p>
-        </div>
-        <ManageBillingButton />
+        <BillingHeading workspaceName={workspace.name} />
+        {can(workspace.role, "billing.manage") && <ManageBillingButton />}
       </div>
 
       {portalNotice && (
@@ -91,10 +103,25 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
       )}
 
       <Suspense fallback={<BillingHistorySkeleton />}>
-        <BillingHistory userId={user.id} customerId={account.customerId} page={page} />
+        <BillingHistory workspaceId={workspace.id} page={page} />
       </Suspense>
       <AccessTimelineCard entries={timeline} />
       <PurchasesCard purchases={account.purchases} licenseKeys={account.licenseKeys} />
+    </div>
+  );
+}
+
+function BillingHeading({ workspaceName }: { workspaceName: string }) {
+  return (
+    <div>
+      <h1 className="text-3xl font-semibold tracking-tight">Billing</h1>
+      <p className="mt-1 text-zinc-600">
+        Plan, seats, payments and license keys of{" "}
+        <span className="font-medium text-zinc-900" data-testid="billing-workspace">
+          {workspaceName}
+        </span>
+        .
+      </p>
     </div>
   );
 }

@@ -5,7 +5,6 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "@/components/ui/table";
-import { getCurrentUser } from "@/lib/auth";
 import { checkEntitlement } from "@/lib/billing/access";
 import { pausedPlanOf } from "@/lib/billing/account/paused";
 import { FEATURES } from "@/lib/billing/plans";
@@ -18,8 +17,7 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 export default async function ReportsPage() {
   const access = await checkEntitlement("reports");
   // A paused subscriber is offered their plan back, not a sales pitch.
-  const user = access.ok ? null : await getCurrentUser();
-  const paused = user ? await pausedPlanOf(user.id) : null;
+  const paused = !access.ok && access.workspace ? await pausedPlanOf(access.workspace.id) : null;
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -27,7 +25,7 @@ export default async function ReportsPage() {
         <p className="mt-1 text-zinc-600">Your billing activity, ready to export. Included in paid plans.</p>
       </div>
       {access.ok ? (
-        <Report userId={access.user.id} />
+        <Report workspaceId={access.workspace.id} />
       ) : paused ? (
         <ResumePrompt paused={paused} feature={FEATURES.reports} />
       ) : (
@@ -37,14 +35,14 @@ export default async function ReportsPage() {
   );
 }
 
-async function Report({ userId }: { userId: string }) {
-  const rows = await activityReport(userId);
+async function Report({ workspaceId }: { workspaceId: string }) {
+  const rows = await activityReport(workspaceId);
   return (
     <Card>
       <CardHeader className="sm:flex-row sm:items-start sm:justify-between">
         <div>
           <CardTitle>Billing activity</CardTitle>
-          <CardDescription>Subscriptions and purchases on this account.</CardDescription>
+          <CardDescription>Subscriptions and purchases of this workspace.</CardDescription>
         </div>
         <a href="/api/reports/export" className={buttonClasses("outline", "sm")} download>
           Download CSV

@@ -4,7 +4,7 @@ import { licenseStateFromCreem } from "./license-state";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-// License status and activation counts follow CREEM: when the billing page loads, each of the user's
+// License status and activation counts follow CREEM: when the billing page loads, each of the workspace's
 // keys is read from CREEM (its devices, then the license itself through one active device) with a short
 // timeout, and what CREEM says is stored. When CREEM does not answer in time the stored values are shown
 // "as of" when they were last stored (LicenseKey.updatedAt).
@@ -23,18 +23,18 @@ function refreshClient(): CreemClient | undefined {
 }
 
 /**
- * Reads the user's license keys from CREEM and stores what it says (only the user's own keys). Returns
+ * Reads the workspace's license keys from CREEM and stores what it says (only the workspace's own keys). Returns
  * the ids of the keys that are now current; the others keep their stored values.
  */
 export async function refreshLicenses(
-  userId: string,
+  workspaceId: string,
   skip: ReadonlySet<string> = new Set(),
   creem: CreemClient | undefined = refreshClient(),
 ): Promise<Set<string>> {
   const fresh = new Set<string>();
   if (!creem) return fresh;
   const rows = await db.licenseKey.findMany({
-    where: { userId },
+    where: { workspaceId },
     select: { id: true, key: true, status: true },
   });
   await Promise.all(
@@ -43,7 +43,7 @@ export async function refreshLicenses(
       .map(async (row) => {
         try {
           const state = await licenseStateFromCreem(creem, row);
-          await db.licenseKey.updateMany({ where: { id: row.id, userId }, data: state });
+          await db.licenseKey.updateMany({ where: { id: row.id, workspaceId }, data: state });
           fresh.add(row.id);
         } catch (error) {
           if (!isCreemError(error)) throw error;

@@ -15,10 +15,10 @@ export type PausedPlan = {
   interval: BillingInterval;
 };
 
-/** The user's most recently paused subscription of a plan the catalog sells, or null. */
-export async function pausedPlanOf(userId: string): Promise<PausedPlan | null> {
+/** The workspace's most recently paused subscription of a plan the catalog sells, or null. */
+export async function pausedPlanOf(workspaceId: string): Promise<PausedPlan | null> {
   const rows = await db.subscription.findMany({
-    where: { userId, status: "paused" },
+    where: { workspaceId, status: "paused" },
     orderBy: { stateAt: "desc" },
     select: { id: true, productId: true, stateAt: true },
   });

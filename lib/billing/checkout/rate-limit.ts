@@ -37,6 +37,8 @@ type Limited = { ok: true } | { ok: false; message: string };
 type NewCheckout = {
   requestId: string;
   userId: string;
+  /** The workspace the purchase is for (what the webhook links the rows to). */
+  workspaceId: string;
   productId: string;
   units: number;
   discountCode: string | null;

@@ -9,8 +9,9 @@ import { loadBillingState } from "@/lib/billing/account/state";
 import { resolveEntitlements } from "@/lib/billing/entitlements";
 import type { PlanCatalog } from "@/lib/billing/plans";
 
-// Starting a CREEM checkout for the signed-in user. The Checkout row is written before CREEM is called:
-// its requestId comes back on the webhook and the success URL, and is how the purchase finds its user.
+// Starting a CREEM checkout for a workspace, by one of its members allowed to manage billing (checked by the
+// caller, app/pricing/actions.ts). The Checkout row is written before CREEM is called: its requestId comes
+// back on the webhook and the success URL, and is how the purchase finds its workspace and its buyer.
 
 export type CheckoutDeps = {
   db: PrismaClient;
@@ -26,13 +27,16 @@ export type CheckoutDeps = {
 
 export type CheckoutOutcome =
   | { kind: "checkout"; url: string; requestId: string }
-  /** The user already has a subscription: a second one would bill twice, so they change plans instead. */
+  /** The workspace already has a subscription: a second one would bill twice, so it changes plans instead. */
   | { kind: "change-plan"; productId: string }
   | { kind: "refused"; message: string };
 
+/** Who buys (kept on the rows as the buyer), and the workspace they buy for. */
+export type Buyer = { id: string; email: string; workspaceId: string };
+
 export async function startCheckout(
   deps: CheckoutDeps,
-  user: { id: string; email: string },
+  user: Buyer,
   input: CheckoutInput,
 ): Promise<CheckoutOutcome> {
   const { db, creem, catalog } = deps;
@@ -41,12 +45,12 @@ export async function startCheckout(
   const price = plan.prices.find((p) => p.interval === input.interval);
   if (!price) return { kind: "refused", message: `${plan.name} is not available with that billing period.` };
 
-  const state = await loadBillingState(db, user.id);
+  const state = await loadBillingState(db, user.workspaceId);
   const { decisions } = resolveEntitlements(state, catalog, { now, graceDays: deps.graceDays });
   const granted = (id: string) => decisions.get(id)?.granted === true;
   if (price.interval === "once") {
     if (state.purchases.some((p) => p.productId === price.productId && granted(p.id))) {
-      return { kind: "refused", message: `You already own ${plan.name}. It is active on your account.` };
+      return { kind: "refused", message: `This workspace already owns ${plan.name}. It is active.` };
     }
   } else if (state.subscriptions.some((s) => catalog.byProductId(s.productId) && granted(s.id))) {
     return { kind: "change-plan", productId: price.productId };
@@ -54,7 +58,11 @@ export async function startCheckout(
 
   // A free trial is once per customer: someone who had one buys the same price without it.
   let productId = price.productId;
-  if (price.trialDays && (await hadTrial(db, user, state))) {
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { id: user.workspaceId },
+    select: { creemCustomerId: true },
+  });
+  if (price.trialDays && (await hadTrial(db, user, workspace.creemCustomerId, state))) {
     if (!price.productIdWithoutTrial) {
       return {
         kind: "refused",
@@ -78,6 +86,7 @@ export async function startCheckout(
   const reserved = await reserveCheckout(db, {
     requestId,
     userId: user.id,
+    workspaceId: user.workspaceId,
     productId,
     units,
     discountCode: input.discountCode ?? null,
@@ -92,8 +101,8 @@ export async function startCheckout(
       requestId,
       units,
       discountCode: input.discountCode,
-      customer: { email: user.email },
-      metadata: { userId: user.id },
+      customer: checkoutCustomer(user, workspace.creemCustomerId),
+      metadata: { userId: user.id, workspaceId: user.workspaceId },
       successUrl: `${deps.appUrl.replace(/\/+$/, "")}/checkout/success`,
     });
     if (!checkout.checkoutUrl)
@@ -107,22 +116,34 @@ export async function startCheckout(
 }
 
 /**
- * Whether this user, or the CREEM customer they pay as, has had a trial: any subscription of theirs that
- * trialed, or any that trialed under their CREEM customer or email (a trial is once per customer too).
+ * Who CREEM should take the payment from. A workspace that has its own CREEM customer keeps paying as it
+ * (customer.id), so its subscriptions, invoices and portal stay together; before its first purchase the
+ * buyer's email is sent (CREEM then reuses the customer it has for that email, or creates one). That
+ * customer may already pay for another workspace of the same person: the rows still go to this workspace
+ * (the request_id and metadata name it), and the portal is then not offered (lib/billing/ownership.ts).
+ */
+function checkoutCustomer(user: Buyer, creemCustomerId: string | null): { id: string } | { email: string } {
+  return creemCustomerId ? { id: creemCustomerId } : { email: user.email };
+}
+
+/**
+ * Whether this workspace, the buyer, or the CREEM customer it pays as has had a trial: any subscription of
+ * the workspace that trialed, or any that trialed under its CREEM customer or the buyer's email (a trial is
+ * once per customer, and a new workspace does not give the same person a second one).
  */
 async function hadTrial(
   db: PrismaClient,
-  user: { id: string; email: string },
+  user: Buyer,
+  creemCustomerId: string | null,
   state: { subscriptions: readonly { trialStartedAt: Date | null; status: string }[] },
 ): Promise<boolean> {
   if (state.subscriptions.some((s) => s.trialStartedAt !== null || s.status === "trialing")) return true;
-  const customer = await db.user.findUnique({ where: { id: user.id }, select: { creemCustomerId: true } });
   const trialed = await db.subscription.findFirst({
     where: {
       trialStartedAt: { not: null },
       OR: [
         { customerEmail: user.email.toLowerCase() },
-        ...(customer?.creemCustomerId ? [{ customerId: customer.creemCustomerId }] : []),
+        ...(creemCustomerId ? [{ customerId: creemCustomerId }] : []),
       ],
     },
     select: { id: true },

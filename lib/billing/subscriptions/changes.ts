@@ -5,17 +5,30 @@ import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { UserError } from "@/lib/user-error";
 import { catalog } from "@/lib/billing/catalog";
-import { requireCreemCustomerId, requireOwnedSubscription } from "@/lib/billing/ownership";
+import { requireOwnedSubscription, requirePortalCustomer } from "@/lib/billing/ownership";
+import { recordActivity, type ActivityAction } from "@/lib/workspaces/activity";
 import { CHANGE_BEHAVIOR } from "./proration";
 import { refusalFor, type SubscriptionChange } from "@/lib/billing/subscription-status";
 import { billingLabel } from "./view";
 import { recordCancelIntent } from "@/lib/billing/webhooks/apply";
 import { syncSubscription } from "@/lib/billing/webhooks/sync";
 
-// Subscription changes the billing page offers. Each one: check the subscription is the caller's, check
+// Subscription changes the billing page offers. Each one: check the subscription is the workspace's, check
 // CREEM will accept the change, call CREEM, then pull the new state right away so the page updates even
-// when the webhook is slow (the webhook goes through the same apply step). Inputs arrive validated by the
-// server actions in app/dashboard/billing/actions.ts; a refusal is a UserError with the reason.
+// when the webhook is slow (the webhook goes through the same apply step), and record it in the workspace's
+// activity log. Inputs arrive validated (and the caller's `billing.manage` checked) by the server actions in
+// app/dashboard/billing/actions.ts; a refusal is a UserError with the reason.
+
+/** Who asks for a change, and the workspace whose billing it is. */
+export type BillingActor = { userId: string; workspaceId: string };
+
+async function recordChange(
+  actor: BillingActor,
+  action: ActivityAction,
+  details: Record<string, string | number>,
+) {
+  await recordActivity(db, { workspaceId: actor.workspaceId, actorId: actor.userId, action, details });
+}
 
 function refuseUnless(change: SubscriptionChange, status: string) {
   const reason = refusalFor(change, status);
@@ -48,10 +61,10 @@ async function changeInCreem(creem: CreemClient, id: string, call: () => Promise
 export const seatsLabel = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
 
 export async function changeSeats(
-  userId: string,
+  actor: BillingActor,
   input: { subscriptionId: string; seats: number },
 ): Promise<string> {
-  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+  const sub = await requireOwnedSubscription(actor.workspaceId, input.subscriptionId);
   const plan = catalog.byProductId(sub.productId)?.plan;
   if (!plan?.perSeat) throw new UserError(`${plan?.name ?? "This"} plan is not priced per seat.`);
   refuseUnless("change", sub.status);
@@ -72,14 +85,19 @@ export async function changeSeats(
       updateBehavior: CHANGE_BEHAVIOR,
     }),
   );
+  await recordChange(actor, "billing.seats_changed", {
+    subscriptionId: sub.id,
+    from: sub.units,
+    to: input.seats,
+  });
   return `Your ${plan.name} plan now has ${seatsLabel(input.seats)}.`;
 }
 
 export async function changePlan(
-  userId: string,
+  actor: BillingActor,
   input: { subscriptionId: string; productId: string },
 ): Promise<string> {
-  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+  const sub = await requireOwnedSubscription(actor.workspaceId, input.subscriptionId);
   const target = catalog.byProductId(input.productId);
   if (!target || target.price.interval === "once")
     throw new UserError("That plan is not available. Choose one of the plans listed.");
@@ -98,14 +116,19 @@ export async function changePlan(
   await changeInCreem(creem, sub.id, () =>
     creem.subscriptions.upgrade(sub.id, { productId: input.productId, updateBehavior: CHANGE_BEHAVIOR }),
   );
+  await recordChange(actor, "billing.plan_changed", {
+    subscriptionId: sub.id,
+    from: sub.productId,
+    to: input.productId,
+  });
   return `You are now on ${name}.`;
 }
 
 export async function cancelSubscription(
-  userId: string,
+  actor: BillingActor,
   input: { subscriptionId: string; when: "period_end" | "now" },
 ): Promise<string> {
-  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+  const sub = await requireOwnedSubscription(actor.workspaceId, input.subscriptionId);
   refuseUnless(input.when, sub.status);
 
   const creem = getCreem();
@@ -119,34 +142,46 @@ export async function cancelSubscription(
     // decides whether access lasts until then (see Subscription.cancelIntent).
     await recordCancelIntent(db, sub.id, scheduled ? "period_end" : "immediate", new Date());
   });
+  await recordChange(actor, "billing.canceled", { subscriptionId: sub.id, when: input.when });
   if (!scheduled) return "Your subscription is canceled. Paid features are no longer available.";
   const end = sub.currentPeriodEnd ? ` on ${formatDate(sub.currentPeriodEnd)}` : " at the end of the period";
   return `Your subscription will end${end}. You keep access until then.`;
 }
 
-export async function pauseSubscription(userId: string, input: { subscriptionId: string }): Promise<string> {
-  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+export async function pauseSubscription(
+  actor: BillingActor,
+  input: { subscriptionId: string },
+): Promise<string> {
+  const sub = await requireOwnedSubscription(actor.workspaceId, input.subscriptionId);
   refuseUnless("pause", sub.status);
 
   const creem = getCreem();
   await changeInCreem(creem, sub.id, () => creem.subscriptions.pause(sub.id));
+  await recordChange(actor, "billing.paused", { subscriptionId: sub.id });
   return "Your subscription is paused. You will not be charged until you resume it.";
 }
 
-export async function resumeSubscription(userId: string, input: { subscriptionId: string }): Promise<string> {
-  const sub = await requireOwnedSubscription(userId, input.subscriptionId);
+export async function resumeSubscription(
+  actor: BillingActor,
+  input: { subscriptionId: string },
+): Promise<string> {
+  const sub = await requireOwnedSubscription(actor.workspaceId, input.subscriptionId);
   refuseUnless("resume", sub.status);
 
   const creem = getCreem();
   await changeInCreem(creem, sub.id, () => creem.subscriptions.resume(sub.id));
+  await recordChange(actor, "billing.resumed", { subscriptionId: sub.id });
   return sub.status === "scheduled_cancel"
     ? "Your subscription will continue. It is no longer set to cancel."
     : "Your subscription is active again.";
 }
 
-/** A short-lived CREEM customer portal link for the caller's own CREEM customer (never one from the browser). */
-export async function billingPortalLink(userId: string): Promise<string> {
-  const customerId = await requireCreemCustomerId(userId);
+/**
+ * A short-lived CREEM customer portal link for the workspace's own CREEM customer (never one from the
+ * browser; only when that customer is the workspace's alone, see requirePortalCustomer).
+ */
+export async function billingPortalLink(workspaceId: string): Promise<string> {
+  const customerId = await requirePortalCustomer(workspaceId);
   const { customerPortalLink } = await getCreem().customers.createBillingPortalLink(customerId);
   if (!/^https?:\/\//i.test(customerPortalLink)) {
     console.error(`[billing] CREEM returned an unusable portal link for ${customerId}`);

@@ -8,11 +8,14 @@ import {
   type SubscriptionFact,
 } from "./facts";
 import { linkUser, resolveUserId } from "./link-user";
+import { linkWorkspace, resolveWorkspaceId } from "./link-workspace";
 
 // The one step that writes billing state. Runs inside the caller's transaction (the webhook inbox or a
 // sync), so an event's effects commit together with its "processed" mark or not at all.
 
 type Tx = Prisma.TransactionClient;
+/** Who bought (kept for the records) and the workspace the rows belong to (what access follows). */
+type Owner = { userId: string | null; workspaceId: string | null };
 export type ApplyOutcome = "applied" | "stale" | "ignored";
 
 /** Newer wins; equal times are ordered by key (see stateKey) so every arrival order picks the same winner. */
@@ -67,14 +70,15 @@ export function subscriptionRow(fact: SubscriptionFact, facts: BillingFacts) {
   };
 }
 
-// One statement: billing_apply_subscription (migration webhook_hot_path) inserts, or takes the row lock
+// One statement: billing_apply_subscription (migration workspace_billing) inserts, or takes the row lock
 // and overwrites the state only when this fact is newer (same order as isNewer: time, then state key
-// bytewise). User, email and start only fill gaps; the first trial keeps the earliest start; the cancel
+// bytewise). User, workspace, email and start only fill gaps; the first trial keeps the earliest start; the cancel
 // intent follows the latest fact that has one. The webhook hot path calls the same function from SQL.
-async function applySubscription(tx: Tx, fact: SubscriptionFact, facts: BillingFacts, userId: string | null) {
+async function applySubscription(tx: Tx, fact: SubscriptionFact, facts: BillingFacts, owner: Owner) {
   const s = subscriptionRow(fact, facts);
   const rows = await tx.$queryRaw<Array<{ applied: boolean | null }>>`
-    SELECT billing_apply_subscription(${fact.id}, ${userId}, ${fact.customerId}, ${fact.customerEmail ?? null},
+    SELECT billing_apply_subscription(${fact.id}, ${owner.userId}, ${owner.workspaceId}, ${fact.customerId},
+      ${fact.customerEmail ?? null},
       ${s.productId}, ${s.status}, ${s.units}::int, ${s.currentPeriodStart}, ${s.currentPeriodEnd},
       ${s.cancelAtPeriodEnd}, ${s.canceledAt}, ${s.trialEnd}, ${s.pastDueSince}, ${s.discount}::jsonb,
       ${s.startedAt}, ${s.trialStartedAt}, ${s.cancelIntent}, ${s.cancelIntentAt}, ${s.stateAt},
@@ -99,7 +103,7 @@ export async function recordCancelIntent(
 }
 
 // Descriptive fields only fill gaps: a checkout.completed and a sync of the same order say the same.
-async function applyPurchase(tx: Tx, fact: PurchaseFact, userId: string | null) {
+async function applyPurchase(tx: Tx, fact: PurchaseFact, { userId, workspaceId }: Owner) {
   const describe = {
     checkoutId: fact.checkoutId,
     transactionId: fact.transactionId,
@@ -111,7 +115,7 @@ async function applyPurchase(tx: Tx, fact: PurchaseFact, userId: string | null) 
     purchasedAt: fact.purchasedAt,
   };
   const created = await tx.purchase.createMany({
-    data: [{ id: fact.id, userId, status: "paid", ...describe }],
+    data: [{ id: fact.id, userId, workspaceId, status: "paid", ...describe }],
     skipDuplicates: true,
   });
   if (created.count === 1) return;
@@ -119,7 +123,7 @@ async function applyPurchase(tx: Tx, fact: PurchaseFact, userId: string | null) 
   const current = await tx.purchase.findUnique({ where: { id: fact.id } });
   if (!current) return;
   const gaps = Object.fromEntries(
-    Object.entries({ ...describe, userId }).filter(
+    Object.entries({ ...describe, userId, workspaceId }).filter(
       ([key, value]) =>
         value !== undefined && value !== null && current[key as keyof typeof current] === null,
     ),
@@ -153,7 +157,7 @@ async function applyReversal(tx: Tx, fact: ReversalFact, at: Date) {
       "customerId" = COALESCE(r."customerId", EXCLUDED."customerId")`;
 }
 
-async function applyLicense(tx: Tx, fact: LicenseFact, userId: string | null) {
+async function applyLicense(tx: Tx, fact: LicenseFact, { userId, workspaceId }: Owner) {
   const data = {
     key: fact.key,
     productId: fact.productId,
@@ -167,22 +171,28 @@ async function applyLicense(tx: Tx, fact: LicenseFact, userId: string | null) {
   };
   await tx.licenseKey.upsert({
     where: { id: fact.id },
-    create: { id: fact.id, userId, ...data },
+    create: { id: fact.id, userId, workspaceId, ...data },
     // Activation counts change through the license API, not events: never overwrite them from here.
     update: { ...(userId ? { userId } : {}), customerEmail: fact.customerEmail },
   });
+  // The workspace only fills a gap, like the subscription's (billing_apply_subscription).
+  if (workspaceId) {
+    await tx.licenseKey.updateMany({ where: { id: fact.id, workspaceId: null }, data: { workspaceId } });
+  }
 }
 
 export async function applyFacts(tx: Tx, facts: BillingFacts): Promise<ApplyOutcome> {
   const touches = facts.subscription || facts.purchase || facts.reversal || facts.licenses.length > 0;
   if (!touches) return "ignored";
   const userId = await resolveUserId(tx, facts.hints);
+  const workspaceId = await resolveWorkspaceId(tx, facts.hints, userId);
+  const owner = { userId, workspaceId };
 
   let outcome: ApplyOutcome = "applied";
-  if (facts.subscription) outcome = await applySubscription(tx, facts.subscription, facts, userId);
-  if (facts.purchase) await applyPurchase(tx, facts.purchase, userId);
+  if (facts.subscription) outcome = await applySubscription(tx, facts.subscription, facts, owner);
+  if (facts.purchase) await applyPurchase(tx, facts.purchase, owner);
   if (facts.reversal) await applyReversal(tx, facts.reversal, facts.at);
-  for (const license of facts.licenses) await applyLicense(tx, license, userId);
+  for (const license of facts.licenses) await applyLicense(tx, license, owner);
 
   if (facts.checkout?.requestId) {
     await tx.checkout.updateMany({
@@ -191,5 +201,6 @@ export async function applyFacts(tx: Tx, facts: BillingFacts): Promise<ApplyOutc
     });
   }
   if (userId) await linkUser(tx, userId);
+  if (workspaceId) await linkWorkspace(tx, workspaceId);
   return outcome;
 }

@@ -89,8 +89,14 @@ export type LicenseFact = {
   expiresAt: Date | null;
 };
 
-/** Ways to find the app user an event belongs to, strongest first. */
-export type UserHints = { userId?: string; requestId?: string; customerId?: string; email?: string };
+/** Ways to find the app user and the workspace an event belongs to (the checkout metadata carries both). */
+export type UserHints = {
+  userId?: string;
+  workspaceId?: string;
+  requestId?: string;
+  customerId?: string;
+  email?: string;
+};
 
 export type BillingFacts = {
   at: Date;
@@ -108,6 +114,11 @@ const EPOCH = new Date(0);
 function userIdFrom(metadata: Record<string, unknown> | null | undefined): string | undefined {
   const value = metadata?.userId ?? metadata?.user_id;
   return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+function workspaceIdFrom(metadata: Record<string, unknown> | null | undefined): string | undefined {
+  const value = metadata?.workspaceId;
+  return typeof value === "string" && value.length > 0 && value.length <= 200 ? value : undefined;
 }
 
 function emailOf(customer: string | Customer | undefined): string | undefined {
@@ -229,6 +240,7 @@ export function checkoutFacts(checkout: Checkout, at: Date, source: string): Bil
     source,
     hints: {
       userId: userIdFrom(checkout.metadata) ?? userIdFrom(sub?.metadata),
+      workspaceId: workspaceIdFrom(checkout.metadata) ?? workspaceIdFrom(sub?.metadata),
       requestId: checkout.requestId,
       customerId,
       email,
@@ -269,7 +281,12 @@ export function subscriptionFacts(
   return {
     at,
     source,
-    hints: { userId: userIdFrom(sub.metadata), customerId: idOf(sub.customer), email: emailOf(sub.customer) },
+    hints: {
+      userId: userIdFrom(sub.metadata),
+      workspaceId: workspaceIdFrom(sub.metadata),
+      customerId: idOf(sub.customer),
+      email: emailOf(sub.customer),
+    },
     subscription: subscriptionFact(sub, {}, eventType),
     licenses: [],
   };

@@ -79,7 +79,8 @@ function subscriptionOnly(facts: BillingFacts) {
 }
 
 // The hot path: the whole event in one statement and one round trip (webhook_subscription_event, migration
-// webhook_hot_path): inbox insert or duplicate check, user lookup, state upsert, user link, processed mark.
+// workspace_billing): inbox insert or duplicate check, user and workspace lookup, state upsert, user and
+// workspace link, processed mark.
 // One statement is one transaction, so the guarantees are those of processOnce below.
 async function processSubscriptionEvent(db: PrismaClient, record: InboxRecord, fact: SubscriptionFact) {
   const s = subscriptionRow(fact, record.facts);
@@ -87,7 +88,7 @@ async function processSubscriptionEvent(db: PrismaClient, record: InboxRecord, f
   const [row] = await db.$queryRaw<Array<{ outcome: string }>>`
     SELECT webhook_subscription_event(${record.id}, ${record.type}, ${record.createdAt},
       ${JSON.stringify(record.payload)}::jsonb, ${bytesOf(record.rawBody)}, ${hints.userId ?? null},
-      ${hints.customerId ?? null}, ${hints.email ?? null}, ${fact.id}, ${fact.customerId},
+      ${hints.workspaceId ?? null}, ${hints.customerId ?? null}, ${hints.email ?? null}, ${fact.id}, ${fact.customerId},
       ${fact.customerEmail ?? null}, ${s.productId}, ${s.status}, ${s.units}::int, ${s.currentPeriodStart},
       ${s.currentPeriodEnd}, ${s.cancelAtPeriodEnd}, ${s.canceledAt}, ${s.trialEnd}, ${s.pastDueSince},
       ${s.discount}::jsonb, ${s.startedAt}, ${s.trialStartedAt}, ${s.cancelIntent}, ${s.cancelIntentAt},

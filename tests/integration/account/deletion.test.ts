@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PRODUCT_IDS } from "../../../creem-emulator/src/index";
 import { remoteStatus, setUpBillingActions, subscribe } from "../billing-actions/support";
 import { testDb } from "../support/db";
+import { teamWorkspace } from "../support/workspaces";
+import { buyFor } from "../workspaces/support";
 import {
   form,
   headersMock,
@@ -145,5 +147,34 @@ describe("deleting my account", () => {
     const fresh = await adapter.createUser!({ id: randomUUID(), email: me.email, emailVerified: new Date() });
     expect(fresh.id).not.toBe(me.id);
     expect(await db.subscription.count({ where: { userId: fresh.id } })).toBe(0);
+  });
+});
+
+describe("deleting my account while I pay for a team workspace", () => {
+  it("cancels my personal subscription only: the team's goes on, billed as before", async () => {
+    const email = `${uid("team-payer")}@example.com`;
+    const payer = await db.user.create({ data: { email }, select: { id: true, email: true, name: true } });
+    const colleague = await db.user.create({ data: { email: `${uid("colleague")}@example.com` } });
+    const team = await teamWorkspace(db, [
+      { userId: payer.id, role: "owner" },
+      { userId: colleague.id, role: "owner" },
+    ]);
+    const personalSub = await subscribe(h.creem, db, email, PRODUCT_IDS.proMonthly);
+    const teamSub = (await buyFor(h.creem, db, payer, team, { plan: "team", interval: "month", seats: 2 }))
+      .subscriptionId!;
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: teamSub } })).workspaceId).toBe(team);
+
+    const session = (await newSession(db, payer.id)).sessionToken;
+    signInAs(payer, session);
+    await redirectOf(() => actions.deleteAccountAction({}, form({ confirmEmail: email })));
+
+    expect(await remoteStatus(h.creem, personalSub)).toMatchObject({ status: "scheduled_cancel" });
+    expect(await remoteStatus(h.creem, teamSub)).toMatchObject({ status: "active", units: 2 });
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: teamSub } })).toMatchObject({
+      status: "active",
+      cancelAtPeriodEnd: false,
+      workspaceId: team,
+    });
+    expect(await db.activityLog.count({ where: { workspaceId: team, action: "billing.canceled" } })).toBe(0);
   });
 });

@@ -3,12 +3,14 @@ import { PRODUCT_IDS } from "../../../creem-emulator/src/index";
 import { createCreemClient } from "@/lib/creem";
 import { syncCheckout } from "@/lib/billing/webhooks/sync";
 import { testDb } from "../support/db";
+import { personalWorkspaceId } from "../support/workspaces";
 import { API_KEY, newUser, setUpBillingActions, subscribe } from "../billing-actions/support";
 
 // License status and activations follow the local CREEM when the billing page loads; when CREEM does not
 // answer, the stored values are shown "as of" their time. And a paused subscription is found to resume.
 
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../support/workspaces")).nextHeadersMock());
 
 const db = testDb();
 const h = setUpBillingActions();
@@ -22,22 +24,24 @@ async function lifetimeBuyer() {
   await h.creem.control("POST", `/checkouts/${checkout.id}/complete`, { email: user.email });
   await syncCheckout(db, h.creem.client, checkout.id);
   const key = await db.licenseKey.findFirstOrThrow({ where: { userId: user.id } });
-  return { user, key };
+  const workspaceId = await personalWorkspaceId(db, user.id);
+  expect(key.workspaceId).toBe(workspaceId);
+  return { user, key, workspaceId };
 }
 
 describe("licenses on the billing page", () => {
   it("one device activated at CREEM: '1 of 3 devices', Active, and stored", async () => {
-    const { user, key } = await lifetimeBuyer();
+    const { workspaceId, key } = await lifetimeBuyer();
     const { getBillingAccount } = await import("@/lib/billing/account/queries");
     expect(
-      (await getBillingAccount(user.id, new Date(), { refreshLicenses: true })).licenseKeys[0],
+      (await getBillingAccount(workspaceId, new Date(), { refreshLicenses: true })).licenseKeys[0],
     ).toMatchObject({
       activations: "0 of 3 devices",
       asOf: null,
     });
 
     await h.creem.client.licenses.activate({ key: key.key, instanceName: "laptop" });
-    const [view] = (await getBillingAccount(user.id, new Date(), { refreshLicenses: true })).licenseKeys;
+    const [view] = (await getBillingAccount(workspaceId, new Date(), { refreshLicenses: true })).licenseKeys;
     expect(view).toMatchObject({ activations: "1 of 3 devices", statusLabel: "Active", asOf: null });
     expect(await db.licenseKey.findUniqueOrThrow({ where: { id: key.id } })).toMatchObject({
       activations: 1,
@@ -47,7 +51,7 @@ describe("licenses on the billing page", () => {
   });
 
   it("CREEM unreachable: the stored values stay and the key is not current (the page shows it 'as of')", async () => {
-    const { user, key } = await lifetimeBuyer();
+    const { workspaceId, key } = await lifetimeBuyer();
     const { refreshLicenses } = await import("@/lib/billing/account/licenses");
     const down = createCreemClient({
       apiKey: API_KEY,
@@ -56,18 +60,18 @@ describe("licenses on the billing page", () => {
       timeoutMs: 300,
     });
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const fresh = await refreshLicenses(user.id, new Set(), down);
+    const fresh = await refreshLicenses(workspaceId, new Set(), down);
     expect(fresh.has(key.id)).toBe(false);
     expect(await db.licenseKey.findUniqueOrThrow({ where: { id: key.id } })).toMatchObject({
       activations: 0,
     });
   });
 
-  it("only the user's own keys are refreshed", async () => {
+  it("only the workspace's own keys are refreshed", async () => {
     const a = await lifetimeBuyer();
     const b = await lifetimeBuyer();
     const { refreshLicenses } = await import("@/lib/billing/account/licenses");
-    const fresh = await refreshLicenses(a.user.id, new Set(), h.creem.client);
+    const fresh = await refreshLicenses(a.workspaceId, new Set(), h.creem.client);
     expect([...fresh]).toEqual([a.key.id]);
     expect(fresh.has(b.key.id)).toBe(false);
   });
@@ -78,9 +82,10 @@ describe("pausedPlanOf", () => {
     const user = await newUser(db, "paused");
     const id = await subscribe(h.creem, db, user.email, PRODUCT_IDS.proMonthly);
     const { pausedPlanOf } = await import("@/lib/billing/account/paused");
-    expect(await pausedPlanOf(user.id)).toBeNull();
+    const workspaceId = await personalWorkspaceId(db, user.id);
+    expect(await pausedPlanOf(workspaceId)).toBeNull();
     await db.subscription.update({ where: { id }, data: { status: "paused" } });
-    expect(await pausedPlanOf(user.id)).toMatchObject({
+    expect(await pausedPlanOf(workspaceId)).toMatchObject({
       subscriptionId: id,
       plan: "pro",
       planName: "Pro",

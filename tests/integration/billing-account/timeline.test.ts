@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timelineRowsOfUser } from "@/lib/billing/account/state";
+import { timelineRowsOfWorkspace } from "@/lib/billing/account/state";
 import { accessTimeline } from "@/lib/billing/account/timeline";
 import { createPlanCatalog, localProductIds } from "@/lib/billing/plans";
 import { formatDate } from "@/lib/format";
@@ -12,6 +12,7 @@ import {
   subscription,
 } from "../../support/creem-payloads";
 import { testDb } from "../support/db";
+import { personalWorkspaceId } from "../support/workspaces";
 import { deliver, uid } from "../webhooks/support";
 
 // Real signed events through the webhook inbox, then the timeline read back from what was stored: only
@@ -62,7 +63,7 @@ describe("access timeline from the inbox", () => {
     const b = await subscriber();
     expect((await deliver(db, b.checkout)).status).toBe(200);
 
-    const rows = await timelineRowsOfUser(db, a.user.id);
+    const rows = await timelineRowsOfWorkspace(db, await personalWorkspaceId(db, a.user.id));
     const lines = accessTimeline({ ...rows, catalog, graceDays: 7 }).map((e) => `${e.event} -> ${e.access}`);
     expect(lines).toEqual([
       `Payment failed -> Grace until ${day(JAN1 + 7 * DAY)}`,
@@ -82,7 +83,7 @@ describe("access timeline from the inbox", () => {
       createdAt: DEC1,
     });
     expect((await deliver(db, refund)).status).toBe(200);
-    const rows = await timelineRowsOfUser(db, a.user.id);
+    const rows = await timelineRowsOfWorkspace(db, await personalWorkspaceId(db, a.user.id));
     const [latest] = accessTimeline({ ...rows, catalog, graceDays: 7 });
     expect(latest).toMatchObject({ event: "Refund of $19", access: "Access ended (payment refunded)" });
   });

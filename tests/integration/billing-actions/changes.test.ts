@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { PRODUCT_IDS } from "../../../creem-emulator/src/index";
 import { testDb } from "../support/db";
+import { personalWorkspaceId } from "../support/workspaces";
 import { form, newUser, remoteStatus, signInAs, subscribe, setUpBillingActions } from "./support";
 
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../support/workspaces")).nextHeadersMock());
 
 const db = testDb();
 const h = setUpBillingActions();
@@ -132,21 +134,24 @@ describe("cancel, pause and resume", () => {
 });
 
 describe("billing history", () => {
-  it("lists the user's own CREEM transactions, newest first, one page at a time", async () => {
+  it("lists the workspace's own CREEM transactions, newest first, one page at a time", async () => {
     const id = await subscribed(PRODUCT_IDS.teamMonthly, 2);
     await h.actions.changeSeatsAction({}, form({ subscriptionId: id, seats: 4 }));
-    const { customerId } = await stored(id);
+    const { workspaceId } = await stored(id);
     const { getBillingHistory } = await import("@/lib/billing/account/queries");
 
-    const first = await getBillingHistory(customerId, 1);
+    const first = await getBillingHistory(workspaceId!, 1);
     expect(first).toMatchObject({ kind: "page", page: 1, totalPages: 1 });
     const rows = first.kind === "page" ? first.rows : [];
     expect(rows.map((r) => [r.description, r.amount, r.statusLabel])).toEqual([
-      ["Proration for subscription change", expect.stringMatching(/^\$\d/), "Paid"],
-      ["Team", "$24", "Paid"],
+      ["Seats 2 → 4", expect.stringMatching(/^\$\d/), "Paid"],
+      ["First payment: Team monthly", "$24", "Paid"],
     ]);
-    expect(await getBillingHistory(customerId, 2)).toMatchObject({ kind: "page", page: 2, rows: [] });
-    expect(await getBillingHistory(null, 1)).toEqual({ kind: "no_customer" });
+    expect(await getBillingHistory(workspaceId!, 2)).toMatchObject({ kind: "page", page: 2, rows: [] });
+    const newcomer = await newUser(db, "no-history");
+    expect(await getBillingHistory(await personalWorkspaceId(db, newcomer.id), 1)).toEqual({
+      kind: "no_customer",
+    });
   });
 });
 

@@ -2,9 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { testDb } from "../support/db";
+import { personalWorkspaceId } from "../support/workspaces";
 import { API_KEY, form, newUser, signInAs, uid, WEBHOOK_SECRET } from "./support";
 
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../support/workspaces")).nextHeadersMock());
 
 // A CREEM that answers every request with the status under test and CREEM's error body, to check what
 // the user sees: a friendly message, never CREEM's own text, ids or a stack.
@@ -29,6 +31,7 @@ const creem = http.createServer((req, res) => {
 let actions: typeof import("@/app/dashboard/billing/actions");
 let portal: typeof import("@/app/dashboard/billing/portal/route");
 let subscriptionId: string;
+let workspaceId: string;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => creem.listen(0, "127.0.0.1", resolve));
@@ -40,12 +43,14 @@ beforeAll(async () => {
 
   const user = await newUser(db, "creem-errors");
   const customerId = uid("cust");
-  await db.user.update({ where: { id: user.id }, data: { creemCustomerId: customerId } });
+  workspaceId = await personalWorkspaceId(db, user.id);
+  await db.workspace.update({ where: { id: workspaceId }, data: { creemCustomerId: customerId } });
   subscriptionId = uid("sub");
   await db.subscription.create({
     data: {
       id: subscriptionId,
       userId: user.id,
+      workspaceId,
       customerId,
       productId: "prod_local_team_monthly",
       status: "active",
@@ -107,7 +112,7 @@ describe("CREEM errors become messages a user can act on", () => {
   it("billing history says CREEM is unavailable instead of failing the page", async () => {
     status = 503;
     const { getBillingHistory } = await import("@/lib/billing/account/queries");
-    expect(await getBillingHistory("cust_any", 1)).toEqual({ kind: "unavailable", message: UNAVAILABLE });
+    expect(await getBillingHistory(workspaceId, 1)).toEqual({ kind: "unavailable", message: UNAVAILABLE });
   });
 
   it("HTTP 409 on a plan change", async () => {

@@ -13,10 +13,11 @@ import {
 } from "./support";
 
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../support/workspaces")).nextHeadersMock());
 
 const db = testDb();
 const h = setUpBillingActions();
-const NOT_YOURS = "We could not find that subscription on your account.";
+const NOT_YOURS = "We could not find that subscription in this workspace.";
 
 type Case = [name: string, run: (h: Harness, subscriptionId: string) => Promise<ActionState>];
 const everyAction: Case[] = [
@@ -88,17 +89,19 @@ describe("a subscription that is not the signed-in user's", () => {
 });
 
 describe("manage billing (customer portal)", () => {
-  it("opens the portal of the signed-in user's own CREEM customer (the route takes no input)", async () => {
+  it("opens the portal of the current workspace's own CREEM customer (the route takes no input)", async () => {
     const owner = await newUser(db, "portal-owner");
     const other = await newUser(db, "portal-other");
     await subscribe(h.creem, db, owner.email, PRODUCT_IDS.proMonthly);
     await subscribe(h.creem, db, other.email, PRODUCT_IDS.proMonthly);
-    const { creemCustomerId: ownCustomer } = await db.user.findUniqueOrThrow({ where: { id: owner.id } });
-    const { creemCustomerId: otherCustomer } = await db.user.findUniqueOrThrow({ where: { id: other.id } });
+    const personal = (userId: string) =>
+      db.workspace.findUniqueOrThrow({ where: { personalOwnerId: userId } });
+    const { creemCustomerId: ownCustomer } = await personal(owner.id);
+    const { creemCustomerId: otherCustomer } = await personal(other.id);
     expect(ownCustomer).toMatch(/^cust_/);
     signInAs(owner);
 
-    // The route takes no input at all: the customer is always the signed-in user's own.
+    // The route takes no input at all: the customer is always the current workspace's own.
     const response = await h.portal.GET();
 
     expect(response.status).toBe(303);

@@ -5,6 +5,7 @@ import { syncCheckout } from "@/lib/billing/webhooks/sync";
 import { createCreemClient, type CreemClient } from "@/lib/creem";
 import type { PrismaClient } from "@/lib/prisma";
 import { startEmulator, type RunningEmulator } from "../../../creem-emulator/src/index";
+import { actInWorkspace } from "../support/workspaces";
 
 // The billing server actions against a local CREEM on a free port. The actions read CREEM_* through
 // `@/lib/env`, so the environment is set here before a test file imports them (dynamically).
@@ -45,8 +46,12 @@ export function setUpBillingActions(): Harness {
   return harness;
 }
 
-/** Makes `user` the signed-in user (or nobody) for the actions; needs `vi.mock("@/lib/auth")`. */
-export function signInAs(user: { id: string; email: string } | null) {
+/**
+ * Makes `user` the signed-in user (or nobody) for the actions, acting in `workspaceId` (default: their
+ * personal workspace); needs `vi.mock("@/lib/auth")` and the "next/headers" mock of support/workspaces.
+ */
+export function signInAs(user: { id: string; email: string } | null, workspaceId?: string) {
+  actInWorkspace(workspaceId);
   const current = user ? { id: user.id, email: user.email, name: null, image: null } : null;
   vi.mocked(getCurrentUser).mockResolvedValue(current);
   // Route handlers call requireUser(), which redirects to sign-in when nobody is signed in.

@@ -4,6 +4,7 @@ import { testDb } from "../support/db";
 import { form, newUser, signInAs, subscribe, setUpBillingActions } from "./support";
 
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../support/workspaces")).nextHeadersMock());
 
 const db = testDb();
 const h = setUpBillingActions();

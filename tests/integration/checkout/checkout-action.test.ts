@@ -20,12 +20,13 @@ import {
 // proxy that records what CREEM received and can make it answer with an error) and the test database.
 // Only the session is faked.
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../support/workspaces")).nextHeadersMock());
 
 const db = testDb();
 let creem: TestCreem;
 let proxy: Awaited<ReturnType<typeof startCreemProxy>>;
 let actions: typeof PricingActions;
-let user: { id: string; email: string };
+let user: { id: string; email: string; workspaceId: string };
 
 beforeAll(async () => {
   creem = await startCreem();
@@ -189,10 +190,16 @@ describe("users who already pay", () => {
 
   it("who own Lifetime are told so instead of paying twice", async () => {
     await db.purchase.create({
-      data: { id: `ord_${user.id}`, userId: user.id, productId: PRODUCT_IDS.lifetime, status: "paid" },
+      data: {
+        id: `ord_${user.id}`,
+        userId: user.id,
+        workspaceId: user.workspaceId,
+        productId: PRODUCT_IDS.lifetime,
+        status: "paid",
+      },
     });
     const state = await checkout({ plan: "lifetime", interval: "once" });
-    expect(state.error).toBe("You already own Lifetime. It is active on your account.");
+    expect(state.error).toBe("This workspace already owns Lifetime. It is active.");
   });
 });
 

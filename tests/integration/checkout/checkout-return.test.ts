@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startCheckout, type CheckoutDeps } from "@/lib/billing/checkout/start";
+import { startCheckout, type Buyer, type CheckoutDeps } from "@/lib/billing/checkout/start";
 import type { CheckoutInput } from "@/lib/billing/checkout/input";
 import { resolveCheckoutReturn, type CheckoutReturnDeps } from "@/lib/billing/checkout/return";
 import { getEntitlements } from "@/lib/billing/access";
 import { computeRedirectSignature, createCreemClient } from "@/lib/creem";
 import { API_KEY, startCreem, type TestCreem } from "../creem-client/helpers";
 import { testDb } from "../support/db";
+import { personalWorkspaceId } from "../support/workspaces";
 import { APP_URL, catalog, newUser, PRODUCT_IDS } from "./support";
 
 // The return to /checkout/success: signature, owner, sync. The emulator sends no webhooks here, so
@@ -28,7 +29,7 @@ afterAll(() => creem.close());
 const PRO: CheckoutInput = { plan: "pro", interval: "month", seats: 1 };
 
 /** Starts a checkout for `user` and returns its CREEM checkout id and request id. */
-async function started(user: { id: string; email: string }, input: CheckoutInput = PRO) {
+async function started(user: Buyer, input: CheckoutInput = PRO) {
   const outcome = await startCheckout(checkoutDeps, user, input);
   if (outcome.kind !== "checkout") throw new Error(`expected a checkout, got ${outcome.kind}`);
   const row = await db.checkout.findUniqueOrThrow({ where: { requestId: outcome.requestId } });
@@ -49,7 +50,7 @@ async function paid(checkoutId: string): Promise<URLSearchParams> {
 
 // The app's own read of access (lib/billing/access.ts), not a copy of it.
 async function planOf(userId: string) {
-  return (await getEntitlements(userId)).plan.key;
+  return (await getEntitlements(await personalWorkspaceId(db, userId))).plan.key;
 }
 
 /** Nothing was written: no subscription or purchase, and the app's checkout row (if it has one) untouched. */

@@ -29,6 +29,7 @@ describe("rate limit under concurrency", () => {
       reserveCheckout(db, {
         requestId: `req_${randomUUID()}`,
         userId: user.id,
+        workspaceId: user.workspaceId,
         productId: PRODUCT_IDS.proMonthly,
         units: 1,
         discountCode: null,

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createPlanCatalog, localProductIds } from "@/lib/billing/plans";
 import type { PrismaClient } from "@/lib/prisma";
 import { PRODUCT_IDS } from "../../../creem-emulator/src/index";
+import { personalWorkspaceId } from "../support/workspaces";
 
 // Shared by the checkout tests: the plan catalog with the local CREEM's product ids, users, form data.
 
@@ -12,8 +13,10 @@ export { PRODUCT_IDS };
 
 export const APP_URL = "http://app.test";
 
-export function newUser(db: PrismaClient) {
-  return db.user.create({ data: { email: `buyer-${randomUUID()}@example.com` } });
+/** A new user with the personal workspace the database gave them (where their purchases go). */
+export async function newUser(db: PrismaClient) {
+  const user = await db.user.create({ data: { email: `buyer-${randomUUID()}@example.com` } });
+  return { ...user, workspaceId: await personalWorkspaceId(db, user.id) };
 }
 
 export function form(fields: Record<string, string>): FormData {
@@ -36,8 +39,8 @@ export async function redirectOf(promise: Promise<unknown>): Promise<string> {
   return digest.split(";").slice(2, -2).join(";");
 }
 
-/** A subscription as the webhooks would have stored it. */
-export function storeSubscription(
+/** A subscription of the user's personal workspace, as the webhooks would have stored it. */
+export async function storeSubscription(
   db: PrismaClient,
   userId: string,
   fields: { productId?: string; status?: string; periodEnd?: Date } = {},
@@ -46,6 +49,7 @@ export function storeSubscription(
     data: {
       id: `sub_${randomUUID().replace(/-/g, "")}`,
       userId,
+      workspaceId: await personalWorkspaceId(db, userId),
       customerId: `cust_${randomUUID().replace(/-/g, "")}`,
       productId: fields.productId ?? PRODUCT_IDS.proMonthly,
       status: fields.status ?? "active",

@@ -17,7 +17,11 @@ import { APP_URL, form, newUser, redirectOf } from "../checkout/support";
 // and the request headers are faked.
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn() }));
 const requestHeaders = { current: new Headers() };
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
+vi.mock("next/headers", () => ({
+  headers: async () => requestHeaders.current,
+  // No workspace cookie: checkouts are for the user's personal workspace.
+  cookies: async () => ({ get: () => undefined }),
+}));
 
 const db = testDb();
 let creem: TestCreem;

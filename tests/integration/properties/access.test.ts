@@ -7,6 +7,7 @@ import type { Entitlements } from "@/lib/billing/entitlements";
 import { env } from "@/lib/env";
 import { PRODUCTS } from "../../support/creem-payloads";
 import { testDb } from "../support/db";
+import { personalWorkspaceId } from "../support/workspaces";
 import { uid } from "../webhooks/support";
 import {
   buildHistory,
@@ -34,6 +35,7 @@ import {
 
 // lib/billing/access.ts imports the session helpers (next-auth); nothing here signs anyone in.
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
+vi.mock("next/headers", async () => (await import("../support/workspaces")).nextHeadersMock());
 
 const db = testDb();
 const GRACE = env.BILLING_GRACE_DAYS;
@@ -75,8 +77,10 @@ function expected(m: ModelAccess): Observed {
   };
 }
 
+/** What the user's personal workspace (where these purchases, bought without a workspace hint, go) may use. */
 async function access(userId: string, h: History, ids: ReturnType<typeof idsFor>) {
-  return observed(entitlementsFrom(await loadBillingState(db, userId), new Date(h.now)), ids);
+  const workspaceId = await personalWorkspaceId(db, userId);
+  return observed(entitlementsFrom(await loadBillingState(db, workspaceId), new Date(h.now)), ids);
 }
 
 /** Delivers `order`; with `everyStep`, checks access against the model after each delivery. */
@@ -116,10 +120,12 @@ describe("billing histories through the real pipeline", () => {
           const a = await run(h, orderA, true);
           const b = await run(h, orderB, false);
           expect(await storedState(db, b.ids)).toEqual(await storedState(db, a.ids));
-          // Every row the history created belongs to the user (linked by metadata or email).
+          // Every row the history created belongs to the user (linked by metadata or email), in their
+          // personal workspace.
           if (h.subscription.length > 0) {
             const sub = await db.subscription.findUniqueOrThrow({ where: { id: a.ids.subscriptionId } });
             expect(sub.userId).toBe(a.user.id);
+            expect(sub.workspaceId).toBe(await personalWorkspaceId(db, a.user.id));
           }
         }),
         propertyParams(CI_RUNS),

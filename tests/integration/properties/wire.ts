@@ -159,11 +159,11 @@ export async function storedState(db: PrismaClient, ids: Ids) {
   const untag = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll(ids.tag, "TAG")) as unknown;
   const sub = await db.subscription.findUnique({
     where: { id: ids.subscriptionId },
-    omit: { userId: true, createdAt: true, updatedAt: true, customerEmail: true },
+    omit: { userId: true, workspaceId: true, createdAt: true, updatedAt: true, customerEmail: true },
   });
   const purchase = await db.purchase.findUnique({
     where: { id: ids.purchaseId },
-    omit: { userId: true, createdAt: true, updatedAt: true, customerEmail: true },
+    omit: { userId: true, workspaceId: true, createdAt: true, updatedAt: true, customerEmail: true },
   });
   const reversals = await db.paymentReversal.findMany({
     where: { customerId: ids.customerId },

@@ -3,6 +3,7 @@ import { getEntitlements } from "@/lib/billing/access";
 import { replayFailedEvents } from "@/lib/billing/webhooks/reconcile";
 import { checkoutCompleted, customer, envelope, PRODUCTS, subscription } from "../../support/creem-payloads";
 import { testDb } from "../support/db";
+import { personalWorkspaceId, teamWorkspace } from "../support/workspaces";
 import { deliver, uid } from "./support";
 
 // The webhook pipeline as the app composes it (route inbox -> facts -> apply -> access), on the paths a
@@ -14,6 +15,7 @@ vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }))
 const db = testDb();
 const DAY = 86_400_000;
 const newUser = () => db.user.create({ data: { email: `${uid("link")}@example.com` } });
+const workspace = (id: string) => db.workspace.findUniqueOrThrow({ where: { id } });
 
 afterAll(async () => {
   await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_fail_sub ON "Subscription"`);
@@ -24,7 +26,7 @@ afterAll(async () => {
 function subEvent(
   type: string,
   at: number,
-  s: { id: string; status?: string; units?: number; userId?: string },
+  s: { id: string; status?: string; units?: number; userId?: string; workspaceId?: string },
   cust: ReturnType<typeof customer>,
 ) {
   return envelope(
@@ -39,7 +41,10 @@ function subEvent(
         productId: PRODUCTS.teamMonthly,
         periodStart: at,
         periodEnd: at + 30 * DAY,
-        metadata: s.userId ? { userId: s.userId } : {},
+        metadata: {
+          ...(s.userId ? { userId: s.userId } : {}),
+          ...(s.workspaceId ? { workspaceId: s.workspaceId } : {}),
+        },
       },
       cust,
       at,
@@ -74,28 +79,80 @@ describe("whose event it is, when the hints disagree", () => {
     );
     expect(result).toEqual({ status: 200, body: { received: true, outcome: "applied" } });
     expect((await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).userId).toBe(buyer.id);
-    expect((await getEntitlements(buyer.id)).plan.key).toBe("pro");
-    expect((await getEntitlements(emailOwner.id)).plan.key).toBe("free");
-    expect((await db.user.findUniqueOrThrow({ where: { id: buyer.id } })).creemCustomerId).toBe(cust.id);
-    expect((await db.user.findUniqueOrThrow({ where: { id: emailOwner.id } })).creemCustomerId).toBeNull();
+    const buyerSpace = await personalWorkspaceId(db, buyer.id);
+    const ownerSpace = await personalWorkspaceId(db, emailOwner.id);
+    expect((await getEntitlements(buyerSpace)).plan.key).toBe("pro");
+    expect((await getEntitlements(ownerSpace)).plan.key).toBe("free");
+    expect((await workspace(buyerSpace)).creemCustomerId).toBe(cust.id);
+    expect((await workspace(ownerSpace)).creemCustomerId).toBeNull();
 
     // A later event without metadata follows the customer id to the buyer, not the email to its owner.
     const other = { id: uid("sub") };
     await deliver(db, subEvent("subscription.active", Date.now(), other, cust));
-    expect((await db.subscription.findUniqueOrThrow({ where: { id: other.id } })).userId).toBe(buyer.id);
+    const stored = await db.subscription.findUniqueOrThrow({ where: { id: other.id } });
+    expect(stored).toMatchObject({ userId: buyer.id, workspaceId: buyerSpace });
     expect(await db.subscription.count({ where: { userId: emailOwner.id } })).toBe(0);
+    expect(await db.subscription.count({ where: { workspaceId: ownerSpace } })).toBe(0);
   });
 
-  it("metadata naming one user while the customer id belongs to another: the metadata user gets the subscription, the customer id is not moved", async () => {
+  it("metadata naming one user while the customer id belongs to another: the metadata user's workspace gets the subscription, the customer id is not moved", async () => {
     const named = await newUser();
     const holder = await newUser();
     const cust = customer(uid("cust"), holder.email);
-    await db.user.update({ where: { id: holder.id }, data: { creemCustomerId: cust.id } });
+    const holderSpace = await personalWorkspaceId(db, holder.id);
+    await db.workspace.update({ where: { id: holderSpace }, data: { creemCustomerId: cust.id } });
     const sub = { id: uid("sub"), userId: named.id };
     await deliver(db, subEvent("subscription.active", Date.now(), sub, cust));
-    expect((await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).userId).toBe(named.id);
-    expect((await db.user.findUniqueOrThrow({ where: { id: named.id } })).creemCustomerId).toBeNull();
-    expect((await db.user.findUniqueOrThrow({ where: { id: holder.id } })).creemCustomerId).toBe(cust.id);
+    const namedSpace = await personalWorkspaceId(db, named.id);
+    expect(await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({
+      userId: named.id,
+      workspaceId: namedSpace,
+    });
+    expect((await workspace(namedSpace)).creemCustomerId).toBeNull();
+    expect((await workspace(holderSpace)).creemCustomerId).toBe(cust.id);
+  });
+
+  it("metadata naming workspace A while the customer belongs to workspace B: A, in every arrival order", async () => {
+    for (const order of [
+      [0, 1, 2],
+      [2, 1, 0],
+      [1, 2, 0],
+    ]) {
+      const buyer = await newUser();
+      const a = await teamWorkspace(db, [{ userId: buyer.id, role: "owner" }], "A");
+      const b = await personalWorkspaceId(db, buyer.id);
+      const cust = customer(uid("cust"), buyer.email);
+      await db.workspace.update({ where: { id: b }, data: { creemCustomerId: cust.id } });
+      const sub = { id: uid("sub"), userId: buyer.id, workspaceId: a };
+      const t = Date.now();
+      const events = [
+        subEvent("subscription.active", t, sub, cust),
+        subEvent("subscription.paid", t + 1000, sub, cust),
+        subEvent("subscription.update", t + 2000, { ...sub, units: 3 }, cust),
+      ];
+      for (const i of order) expect((await deliver(db, events[i]!)).status).toBe(200);
+      const stored = await db.subscription.findUniqueOrThrow({ where: { id: sub.id } });
+      expect(stored, `order ${order.join(",")}`).toMatchObject({
+        workspaceId: a,
+        userId: buyer.id,
+        units: 3,
+      });
+      // B keeps its customer; A cannot take it (one workspace per customer), so A has none of its own.
+      expect((await workspace(b)).creemCustomerId).toBe(cust.id);
+      expect((await workspace(a)).creemCustomerId).toBeNull();
+      expect((await getEntitlements(a)).plan.key).toBe("team");
+      expect((await getEntitlements(b)).plan.key).toBe("free");
+    }
+  });
+
+  it("metadata naming a workspace that does not exist falls back to the customer's workspace", async () => {
+    const owner = await newUser();
+    const space = await personalWorkspaceId(db, owner.id);
+    const cust = customer(uid("cust"), owner.email);
+    await db.workspace.update({ where: { id: space }, data: { creemCustomerId: cust.id } });
+    const sub = { id: uid("sub"), workspaceId: "wsp_that_was_deleted" };
+    await deliver(db, subEvent("subscription.active", Date.now(), sub, cust));
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).workspaceId).toBe(space);
   });
 
   it("metadata naming a user that does not exist falls back to the customer's email", async () => {
@@ -152,7 +209,7 @@ describe("replaying stored failed events", () => {
     // Nothing left to replay for these; CREEM's own retry of the old event now is stale or a duplicate.
     expect((await replayFailedEvents(db)).applied).toBe(0);
     expect((await deliver(db, first)).body.outcome).toBe("duplicate");
-    expect((await getEntitlements(user.id)).plan.key).toBe("free");
+    expect((await getEntitlements(await personalWorkspaceId(db, user.id))).plan.key).toBe("free");
   });
 });
 

@@ -3,9 +3,9 @@ import { checkoutCompleted, customer, envelope, PRODUCTS, subscription } from ".
 import { testDb } from "../support/db";
 import { deliver, uid } from "./support";
 
-// Issue #9 B: which CREEM customer a user is tied to (User.creemCustomerId, the portal link) must not
+// Issue #9 B: which CREEM customer a workspace is tied to (Workspace.creemCustomerId, the portal link) must not
 // depend on arrival order when one user reaches two customers: one through the checkout metadata (the
-// buyer typed another email), one through the user's own email. The rule (lib/billing/webhooks/link-user.ts):
+// buyer typed another email), one through the user's own email. The rule (lib/billing/webhooks/link-workspace.ts):
 // the customer of the earliest subscription by CREEM's created_at.
 
 const db = testDb();
@@ -65,7 +65,7 @@ describe("the customer a user is tied to", () => {
       for (const permutation of permutations(order)) {
         const { user, events, expected } = await scenario(metadataFirst);
         for (const i of permutation) expect((await deliver(db, events[i])).status).toBe(200);
-        const tied = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+        const tied = await db.workspace.findUniqueOrThrow({ where: { personalOwnerId: user.id } });
         expect(tied.creemCustomerId, `order ${permutation.join(",")}`).toBe(expected);
         expect(await db.subscription.count({ where: { userId: user.id } })).toBe(2);
       }

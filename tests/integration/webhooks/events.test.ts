@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { getEntitlements } from "@/lib/billing/access";
-import { linkOrphans } from "@/lib/billing/webhooks/link-user";
+import { linkOrphans } from "@/lib/billing/webhooks/link-workspace";
 import {
   checkoutCompleted,
   customer,
@@ -12,6 +12,7 @@ import {
   type SubState,
 } from "../../support/creem-payloads";
 import { testDb } from "../support/db";
+import { personalWorkspaceId } from "../support/workspaces";
 import { deliver, uid } from "./support";
 
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
@@ -25,8 +26,13 @@ async function newUser() {
 }
 
 // The app's own read of access (lib/billing/access.ts), not a copy of it.
+/** What the user's personal workspace (where a purchase without a workspace hint goes) may use. */
+async function entitlementsOf(userId: string, now = new Date()) {
+  return getEntitlements(await personalWorkspaceId(db, userId), now);
+}
+
 async function planOf(userId: string, now = new Date()) {
-  return (await getEntitlements(userId, now)).plan.key;
+  return (await entitlementsOf(userId, now)).plan.key;
 }
 
 function subscriptionSetup(user: { id: string; email: string }) {
@@ -169,7 +175,9 @@ describe("checkout, refund and dispute events", () => {
       userId: user.id,
       status: "active",
     });
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).creemCustomerId).toBe(cust.id);
+    expect(
+      (await db.workspace.findUniqueOrThrow({ where: { personalOwnerId: user.id } })).creemCustomerId,
+    ).toBe(cust.id);
   });
 
   it("checkout.completed links through the stored request_id", async () => {
@@ -251,7 +259,7 @@ describe("checkout, refund and dispute events", () => {
     );
     expect(await planOf(other.id)).toBe("lifetime");
     expect((await deliver(db, disputeCreated(uid("evt"), 3000, order2, cust2))).status).toBe(200);
-    const entitlements = await getEntitlements(other.id);
+    const entitlements = await entitlementsOf(other.id);
     expect(entitlements.plan.key).toBe("free");
     expect(entitlements.disputed).toBe(true);
   });
@@ -308,7 +316,7 @@ describe("checkout, refund and dispute events", () => {
     await deliver(db, event("subscription.paid"));
     expect(await planOf(user.id)).toBe("pro");
     await deliver(db, disputeCreated(uid("evt"), Date.now(), uid("ord"), cust, { subscriptionId: base.id }));
-    const entitlements = await getEntitlements(user.id);
+    const entitlements = await entitlementsOf(user.id);
     expect(entitlements.plan.key).toBe("free");
     expect(entitlements.disputed).toBe(true);
     expect(entitlements.decisions.get(base.id)?.reason).toBe("disputed");

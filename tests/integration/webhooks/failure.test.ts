@@ -46,7 +46,9 @@ describe("failure mid-event", () => {
     expect(failed.status).toBe(500);
     expect(failed.body.error).not.toMatch(/simulated/); // no internals in the response
     expect(await db.purchase.count({ where: { id: orderId } })).toBe(0);
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).creemCustomerId).toBeNull();
+    expect(
+      (await db.workspace.findUniqueOrThrow({ where: { personalOwnerId: user.id } })).creemCustomerId,
+    ).toBeNull();
     const recorded = await db.webhookEvent.findUniqueOrThrow({ where: { id: eventId } });
     expect(recorded).toMatchObject({ processedAt: null, attempts: 1 });
     expect(recorded.lastError).toMatch(/simulated database failure/);

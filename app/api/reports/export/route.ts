@@ -7,8 +7,8 @@ export const dynamic = "force-dynamic";
 // Gated API example: 401 signed out, 402 without a paid plan, 403 when the plan lacks the feature.
 export async function GET() {
   try {
-    const { user } = await requireEntitlement("reports");
-    const rows = await activityReport(user.id);
+    const { workspace } = await requireEntitlement("reports");
+    const rows = await activityReport(workspace.id);
     const csv = toCsv(
       ["date", "type", "plan", "status", "detail"],
       rows.map((r) => [r.date.toISOString(), r.kind, r.plan, r.status, r.detail]),

@@ -50,6 +50,27 @@ describe("eventFacts", () => {
     });
   });
 
+  it("reads the workspace the checkout metadata names; a missing, empty or non-string one is no hint", () => {
+    const withMetadata = (metadata: Record<string, unknown>) =>
+      facts(
+        envelope(
+          "evt_w",
+          "subscription.active",
+          1234,
+          subscription(
+            { id: "sub_w", status: "active", periodStart: 0, periodEnd: 1000, metadata },
+            cust,
+            500,
+          ),
+        ),
+      ).hints.workspaceId;
+    expect(withMetadata({ userId: "u_1", workspaceId: "wsp_1" })).toBe("wsp_1");
+    expect(withMetadata({ userId: "u_1" })).toBeUndefined();
+    expect(withMetadata({ workspaceId: "" })).toBeUndefined();
+    expect(withMetadata({ workspaceId: 42 })).toBeUndefined();
+    expect(withMetadata({ workspaceId: "w".repeat(201) })).toBeUndefined();
+  });
+
   it("reads a one-time checkout as a purchase with its license keys", () => {
     const f = facts(
       checkoutCompleted({
