@@ -1,13 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { uniqueEmail } from "./support/auth";
-import { buyPlan, expectDashboardPlan, signInTo } from "./support/billing";
+import { signInAs, uniqueEmail } from "./support/auth";
+import { buyPlan, expectDashboardPlan } from "./support/billing";
 
 // Billing belongs to the workspace (issue #11): a team workspace created from the header's switcher buys
 // Team for itself, and the personal workspace of the same person stays free. The choice of workspace
 // survives a reload (a cookie). Screenshots of the open switcher at desktop and phone width.
 
-const SHOTS = "/work/shots/ws";
+const SHOTS = process.env.E2E_SCREENS_DIR ?? "screenshots";
 
 function switcher(page: Page) {
   return page.getByRole("banner").getByRole("button", { name: /^Workspace: / });
@@ -26,7 +26,7 @@ async function switchTo(page: Page, name: string) {
 test("a new team workspace buys Team; switching back, the personal workspace is still free", async ({
   page,
 }) => {
-  await signInTo(page, uniqueEmail("team-buyer"), "/dashboard");
+  await signInAs(page, uniqueEmail("team-buyer"), "/dashboard");
   await expect(page.getByTestId("dashboard-workspace")).toHaveText("Personal");
 
   await switcher(page).click();

@@ -47,6 +47,8 @@ RETURNS text LANGUAGE sql STABLE AS $$
   ) AS candidates ORDER BY rank LIMIT 1
 $$;
 
+-- "coveredThrough" (migration grace_run): the latest period end held in good standing, only ever raised, so the
+-- past_due grace belongs to the first failed renewal of an unpaid run (lib/billing/entitlements.ts graceStart).
 -- Stores a subscription fact: insert, or take the row lock and overwrite the state only when this fact is
 -- newer (time, then state key bytewise: apply.ts isNewer). User, workspace, email and start only fill gaps;
 -- the first trial keeps the earliest start; the cancel intent follows the latest fact that has one. True
@@ -62,16 +64,18 @@ CREATE FUNCTION billing_apply_subscription(
   INSERT INTO "Subscription" AS s ("id", "userId", "workspaceId", "customerId", "customerEmail", "productId",
     "status", "units", "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt", "trialEnd",
     "pastDueSince", "discount", "startedAt", "trialStartedAt", "cancelIntent", "cancelIntentAt", "stateAt",
-    "stateSource", "updatedAt")
+    "stateSource", "updatedAt", "coveredThrough")
   VALUES (p_id, p_user, p_workspace, p_customer, p_email, p_product, p_status, p_units, p_period_start,
     p_period_end, p_cancel_at_period_end, p_canceled_at, p_trial_end, p_past_due_since, p_discount, p_started_at,
-    p_trial_started_at, p_cancel_intent, p_cancel_intent_at, p_state_at, p_state_source, now())
+    p_trial_started_at, p_cancel_intent, p_cancel_intent_at, p_state_at, p_state_source, now(),
+    CASE WHEN p_status IN ('active', 'trialing', 'scheduled_cancel') THEN p_period_end END)
   ON CONFLICT ("id") DO UPDATE SET
     "userId" = COALESCE(s."userId", EXCLUDED."userId"),
     "workspaceId" = COALESCE(s."workspaceId", EXCLUDED."workspaceId"),
     "customerEmail" = COALESCE(s."customerEmail", EXCLUDED."customerEmail"),
     "startedAt" = COALESCE(s."startedAt", EXCLUDED."startedAt"),
     "trialStartedAt" = LEAST(s."trialStartedAt", EXCLUDED."trialStartedAt"),
+    "coveredThrough" = GREATEST(s."coveredThrough", EXCLUDED."coveredThrough"),
     ("cancelIntent", "cancelIntentAt") =
       (SELECT CASE WHEN later_intent THEN EXCLUDED."cancelIntent" ELSE s."cancelIntent" END,
               CASE WHEN later_intent THEN EXCLUDED."cancelIntentAt" ELSE s."cancelIntentAt" END
@@ -102,6 +106,8 @@ CREATE FUNCTION billing_apply_subscription(
      OR (s."startedAt" IS NULL AND EXCLUDED."startedAt" IS NOT NULL)
      OR EXCLUDED."trialStartedAt" < s."trialStartedAt"
      OR (s."trialStartedAt" IS NULL AND EXCLUDED."trialStartedAt" IS NOT NULL)
+     OR EXCLUDED."coveredThrough" > s."coveredThrough"
+     OR (s."coveredThrough" IS NULL AND EXCLUDED."coveredThrough" IS NOT NULL)
      OR (EXCLUDED."cancelIntentAt" IS NOT NULL
          AND (s."cancelIntentAt" IS NULL OR EXCLUDED."cancelIntentAt" > s."cancelIntentAt"))
   RETURNING "stateSource" = p_state_source

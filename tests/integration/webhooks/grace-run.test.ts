@@ -3,6 +3,7 @@ import { getEntitlements } from "@/lib/billing/access";
 import { inGoodStanding, SUBSCRIPTION_STATUSES } from "@/lib/billing/subscription-status";
 import { customer, envelope, subscription, type SubState } from "../../support/creem-payloads";
 import { testDb } from "../support/db";
+import { personalWorkspaceId } from "../support/workspaces";
 import { deliver, uid } from "./support";
 
 // The past_due grace belongs to the first failed renewal of an unpaid run: a later `past_due` or `expired`
@@ -65,7 +66,9 @@ async function newUser() {
   return db.user.create({ data: { email: `${uid("grace")}@example.com` } });
 }
 
-const planAt = async (userId: string, at: number) => (await getEntitlements(userId, new Date(at))).plan.key;
+/** The plan of the user's personal workspace (where their purchases land) at time `at`. */
+const planAt = async (userId: string, at: number) =>
+  (await getEntitlements(await personalWorkspaceId(db, userId), new Date(at))).plan.key;
 
 describe("the past_due grace of an unpaid run", () => {
   it("a later period's past_due or expired does not give a new grace", async () => {
