@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { UserError } from "@/lib/user-error";
 import { allows } from "@/lib/billing/subscription-status";
 import { cancelSubscription } from "@/lib/billing/subscriptions/changes";
+import { lastOwnerBlocker } from "@/lib/workspaces/members";
 import { deletedEmailFor } from "./session-payload";
 
 // Deleting an account: running subscriptions are cancelled at CREEM first (at period end; a paused one,
@@ -10,10 +11,10 @@ import { deletedEmailFor } from "./session-payload";
 // for the billing records a merchant must keep (subscriptions, purchases, licenses, checkouts).
 
 /**
- * Reasons that stop a deletion, each a check of its own. Workspaces add theirs here ("you are the last
- * owner of a workspace with members: transfer it first"); none applies to a user-level account today.
+ * Reasons that stop a deletion, each a check of its own: the last owner of a team workspace with other
+ * members must transfer it first (lib/workspaces/members.ts).
  */
-export const deletionChecks: Array<(userId: string) => Promise<string | null>> = [];
+export const deletionChecks: Array<(userId: string) => Promise<string | null>> = [lastOwnerBlocker];
 
 export async function deletionBlockers(userId: string): Promise<string[]> {
   const reasons = await Promise.all(deletionChecks.map((check) => check(userId)));
