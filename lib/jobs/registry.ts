@@ -1,5 +1,4 @@
 import { reconcile, replayFailedEvents, resyncStaleSubscriptions } from "@/lib/billing/webhooks/reconcile";
-import { catalog } from "@/lib/billing/catalog";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { correctSeatDrift } from "@/lib/workspaces/seat-drift";
 import type { JobDefinition } from "./definition";
@@ -63,6 +62,8 @@ export const jobs: JobDefinition[] = [
     retry: { limit: 3, delaySeconds: 60, backoff: true },
     timeoutSeconds: 15 * 60,
     handler: async ({ db, creem, log }) => {
+      // The deployment's catalog reads the environment: loaded when the job runs, not when the list is read.
+      const { catalog } = await import("@/lib/billing/catalog");
       const result = await correctSeatDrift(db, creem, catalog, log);
       return failIfAny(result.failed, "subscriptions", result);
     },

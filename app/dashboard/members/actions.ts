@@ -47,7 +47,7 @@ export const inviteWithSeatsAction = validatedActionWithUser(inviteWithSeatsSche
   const bought = await buySeatsForInvitation(user.id, context.workspace.id, input.seats);
   await inviteMember(user, context.workspace.id, input);
   revalidatePath(PAGE);
-  return { success: `${bought} Invitation sent to ${input.email}.` };
+  return { success: `${bought} Invitation sent to ${input.email}.`.trim() };
 });
 
 const invitationSchema = z.object({ workspaceId, invitationId: id("invitation") });

@@ -148,7 +148,7 @@ export default async function MembersPage() {
                     <Td className="whitespace-nowrap">{formatDate(m.createdAt)}</Td>
                     <Td>
                       <div className="flex flex-wrap items-start justify-end gap-1">
-                        {manage && can(role, "members.change_role") && (
+                        {manage && can(role, "members.change_role") && assignable.length > 1 && (
                           <RoleForm
                             workspaceId={workspace.id}
                             userId={m.user.id}
