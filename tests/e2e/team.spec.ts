@@ -39,7 +39,7 @@ async function acceptAsNewPerson(browser: Browser, owner: Page, email: string, t
   await page.getByRole("link", { name: "Sign in to accept" }).click();
   await requestMagicLink(page, email);
   await page.goto(await magicLinkFromOutbox(page, email));
-  await expect(page).toHaveURL(new URL(link).pathname);
+  await expect(page).toHaveURL(link);
   await page.getByRole("button", { name: "Accept invitation" }).click();
   await expect(page).toHaveURL(/\/dashboard\/members\?joined=1$/);
   await expect(page.getByText(`People in ${teamName}`)).toBeVisible();
@@ -81,7 +81,10 @@ test("a team: invite two (buying the third seat), both accept, a member sees no 
       [teamId, ownerId],
     );
     subscriptionId = sub.rows[0]!.id;
-    await page.context().addCookies([{ name: "workspace", value: teamId, url: page.url() }]);
+    // What the workspace switcher (another change) sets: this browser now acts in the team.
+    await page
+      .context()
+      .addCookies([{ name: "workspace", value: teamId, domain: new URL(page.url()).hostname, path: "/" }]);
   } finally {
     await db.end();
   }
