@@ -29,11 +29,19 @@ export function InviteDialog({
   full: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  // Each opening starts a fresh form: no message left from the invitation before.
+  const [opened, setOpened] = useState(0);
   const buying = full && offer && canBuySeats;
   const seats = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
   return (
     <>
-      <Button type="button" onClick={() => setOpen(true)}>
+      <Button
+        type="button"
+        onClick={() => {
+          setOpened((n) => n + 1);
+          setOpen(true);
+        }}
+      >
         Invite people
       </Button>
       <Dialog
@@ -60,6 +68,7 @@ export function InviteDialog({
           </Alert>
         )}
         <ActionForm
+          key={opened}
           action={buying ? inviteWithSeatsAction : inviteAction}
           label={buying ? `Buy ${seats(offer.target - offer.seats)} and invite` : "Send invitation"}
           pendingLabel={buying ? "Buying seats…" : "Sending…"}

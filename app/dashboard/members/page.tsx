@@ -135,8 +135,8 @@ export default async function MembersPage() {
                 const target = { ...fields, userId: m.user.id };
                 return (
                   <TableRow key={m.user.id} data-testid="member-row">
-                    <Td>
-                      <div className="font-medium text-zinc-900">
+                    <Td className="min-w-48">
+                      <div className="font-medium break-all text-zinc-900">
                         {name}
                         {me && <span className="ml-1 text-zinc-500">(you)</span>}
                       </div>
@@ -226,7 +226,7 @@ export default async function MembersPage() {
                     const target = { ...fields, invitationId: inv.id };
                     return (
                       <TableRow key={inv.id} data-testid="invitation-row">
-                        <Td className="break-all">{inv.email}</Td>
+                        <Td className="min-w-48 break-all">{inv.email}</Td>
                         <Td>{ROLE_LABELS[isRole(inv.role) ? inv.role : "member"]}</Td>
                         <Td className="whitespace-nowrap">{formatDate(inv.expiresAt)}</Td>
                         <Td>
