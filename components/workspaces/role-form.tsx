@@ -24,7 +24,7 @@ export function RoleForm({
       label="Save role"
       variant="outline"
       size="sm"
-      className="flex-row flex-wrap items-center gap-2"
+      className="gap-2"
     >
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <input type="hidden" name="userId" value={userId} />
