@@ -6,7 +6,6 @@ import { addMember, newTeam } from "./support";
 // The activity log: a sign-in is one entry in each workspace of the user; the page reads newest first,
 // a page at a time.
 
-
 const db = testDb();
 const { recordSignIn, listActivity, ACTIVITY_PAGE_SIZE } = await import("@/lib/workspaces/activity-feed");
 
