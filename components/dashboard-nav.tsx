@@ -8,6 +8,8 @@ const links = [
   { href: "/dashboard", label: "Overview" },
   { href: "/dashboard/billing", label: "Billing" },
   { href: "/dashboard/reports", label: "Reports" },
+  { href: "/dashboard/members", label: "Members" },
+  { href: "/dashboard/activity", label: "Activity" },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 

@@ -14,6 +14,7 @@ import { linkOrphans } from "@/lib/billing/webhooks/link-workspace";
 import { safeCallbackUrl, sameOriginRedirect } from "@/lib/safe-callback-url";
 import { isDeletedEmail, publicSession } from "@/lib/account/session-payload";
 import { touchSession } from "@/lib/account/sessions";
+import { recordSignIn } from "@/lib/workspaces/activity-feed";
 
 function providers(): Provider[] {
   const list: Provider[] = [];
@@ -61,6 +62,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user.id && user.email) {
         const { id } = user;
         await db.$transaction((tx) => linkOrphans(tx, { id }));
+      }
+    },
+    // Each workspace's activity log shows its members' sign-ins; a failure to log never blocks a sign-in.
+    async signIn({ user }) {
+      if (!user.id) return;
+      try {
+        await recordSignIn(user.id);
+      } catch (error) {
+        console.error("[auth] could not record the sign-in in the activity log", error);
       }
     },
   },

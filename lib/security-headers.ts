@@ -8,7 +8,7 @@
 // allows this site's scripts and inline scripts only; every other directive is the same strict one.
 
 /** Route prefixes rendered per request (they read the session, cookies or the query): nonce policy. */
-export const NONCE_ROUTES = ["/dashboard", "/signin", "/checkout", "/dev"] as const;
+export const NONCE_ROUTES = ["/dashboard", "/signin", "/checkout", "/dev", "/invite"] as const;
 
 export function usesNonce(pathname: string): boolean {
   return NONCE_ROUTES.some((route) => pathname === route || pathname.startsWith(`${route}/`));

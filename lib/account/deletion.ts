@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { UserError } from "@/lib/user-error";
 import { allows } from "@/lib/billing/subscription-status";
 import { cancelSubscription } from "@/lib/billing/subscriptions/changes";
+import { lastOwnerBlocker } from "@/lib/workspaces/members";
 import { deletedEmailFor } from "./session-payload";
 
 // Deleting an account: the running subscriptions of the user's PERSONAL workspace are cancelled at CREEM
@@ -11,10 +12,10 @@ import { deletedEmailFor } from "./session-payload";
 // licenses, checkouts). A team workspace's billing is the team's: it goes on, whoever of its members bought it.
 
 /**
- * Reasons that stop a deletion, each a check of its own. Workspaces add theirs here ("you are the last
- * owner of a workspace with members: transfer it first"); none applies to a user-level account today.
+ * Reasons that stop a deletion, each a check of its own: the last owner of a team workspace with other
+ * members must transfer it first (lib/workspaces/members.ts).
  */
-export const deletionChecks: Array<(userId: string) => Promise<string | null>> = [];
+export const deletionChecks: Array<(userId: string) => Promise<string | null>> = [lastOwnerBlocker];
 
 export async function deletionBlockers(userId: string): Promise<string[]> {
   const reasons = await Promise.all(deletionChecks.map((check) => check(userId)));

@@ -1,5 +1,6 @@
 import { reconcile, replayFailedEvents, resyncStaleSubscriptions } from "@/lib/billing/webhooks/reconcile";
 import { pruneRateLimits } from "@/lib/rate-limit";
+import { correctSeatDrift } from "@/lib/workspaces/seat-drift";
 import type { JobDefinition } from "./definition";
 
 // Every background job of the app, in one list. To add a job: add one entry here (name, schedule, singleton
@@ -50,6 +51,21 @@ export const jobs: JobDefinition[] = [
     handler: async ({ db, creem, log }) => {
       const result = await resyncStaleSubscriptions(db, creem, log);
       return failIfAny(result.failed, "stale subscriptions", result);
+    },
+  },
+  {
+    // Seats changed in CREEM's dashboard (or a lost webhook) would leave a team with the wrong seat limit.
+    name: "workspace-seat-drift",
+    description: "Compare CREEM's units with each workspace's seats; store CREEM's on per-seat plans",
+    schedule: "23 4 * * *",
+    singletonKey: "workspace-seat-drift",
+    retry: { limit: 3, delaySeconds: 60, backoff: true },
+    timeoutSeconds: 15 * 60,
+    handler: async ({ db, creem, log }) => {
+      // The deployment's catalog reads the environment: loaded when the job runs, not when the list is read.
+      const { catalog } = await import("@/lib/billing/catalog");
+      const result = await correctSeatDrift(db, creem, catalog, log);
+      return failIfAny(result.failed, "subscriptions", result);
     },
   },
   {

@@ -96,3 +96,13 @@ export async function switchWorkspace(userId: string, workspaceId: string): Prom
   });
   return target;
 }
+
+/**
+ * For server actions: the user's context in the workspace a form names (never a fallback, so an action
+ * cannot land in another workspace than the page showed). Refused when the user is not a member.
+ */
+export async function workspaceContextFor(user: CurrentUser, workspaceId: string): Promise<WorkspaceContext> {
+  const workspace = (await listWorkspaces(db, user.id)).find((w) => w.id === workspaceId);
+  if (!workspace) throw new UserError("We could not find that workspace.");
+  return { user, workspace };
+}

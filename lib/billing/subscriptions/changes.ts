@@ -12,6 +12,7 @@ import { refusalFor, type SubscriptionChange } from "@/lib/billing/subscription-
 import { billingLabel } from "./view";
 import { recordCancelIntent } from "@/lib/billing/webhooks/apply";
 import { syncSubscription } from "@/lib/billing/webhooks/sync";
+import { seatReductionRefusalFor } from "@/lib/workspaces/seats";
 
 // Subscription changes the billing page offers. Each one: check the subscription is the workspace's, check
 // CREEM will accept the change, call CREEM, then pull the new state right away so the page updates even
@@ -74,6 +75,9 @@ export async function changeSeats(
     );
   }
   if (input.seats === sub.units) throw new UserError(`You already have ${seatsLabel(sub.units)}.`);
+  // Never fewer seats than the workspace's members and pending invitations hold.
+  const tooFew = input.seats < sub.units ? await seatReductionRefusalFor(sub.id, input.seats) : null;
+  if (tooFew) throw new UserError(tooFew);
 
   const creem = getCreem();
   // CREEM changes seats on a subscription item; its id is only known to CREEM.
