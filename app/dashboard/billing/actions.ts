@@ -12,6 +12,9 @@ import {
   seatsLabel,
 } from "@/lib/billing/subscriptions/changes";
 import { MAX_SEATS } from "@/lib/billing/plans";
+import { getCreem } from "@/lib/creem/server";
+import { db } from "@/lib/db";
+import { deactivateDevice } from "@/lib/licenses/devices";
 
 // The billing page's server actions: each validates its form with the zod schema beside it, then calls
 // the change in lib/billing/subscriptions/changes.ts for the signed-in user (which checks ownership).
@@ -74,3 +77,13 @@ export const resumeSubscriptionAction = validatedActionWithUser(
   subscriptionOnlySchema,
   async (input, user) => ({ success: await resumeSubscription(user.id, input) }),
 );
+
+const deviceSchema = z.object({
+  licenseId: z.string().trim().min(1, "The license is missing. Reload the page and try again.").max(200),
+  instanceId: z.string().trim().min(1, "The device is missing. Reload the page and try again.").max(200),
+});
+
+/** Deactivates one device of the user's own license (lib/licenses/devices.ts checks ownership). */
+export const deactivateDeviceAction = validatedActionWithUser(deviceSchema, async (input, user) => ({
+  success: await deactivateDevice(db, getCreem(), user.id, input),
+}));

@@ -4,6 +4,7 @@ import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
 import { entitlementsFrom, resyncStale } from "@/lib/billing/access";
 import { refreshLicenses } from "./licenses";
+import { ownedLicenses } from "@/lib/licenses/ownership";
 import { reversalsOfUser, timelineRowsOfUser } from "./state";
 import { accessTimeline, factsOfRow, type TimelineEntry } from "./timeline";
 import { env } from "@/lib/env";
@@ -62,7 +63,11 @@ async function readBillingAccount(
       db.user.findUniqueOrThrow({ where: { id: userId }, select: { creemCustomerId: true } }),
       db.subscription.findMany(newestFirst),
       db.purchase.findMany(newestFirst),
-      db.licenseKey.findMany(newestFirst),
+      db.licenseKey.findMany({
+        where: ownedLicenses(userId),
+        orderBy: { createdAt: "desc" },
+        include: { instances: true },
+      }),
       reversalsOfUser(db, userId),
     ],
     { isolationLevel: "RepeatableRead" },
