@@ -43,7 +43,9 @@ export async function main(argv: string[], out: (line: string) => void = console
           out(`not licensed: ${result.reason}`);
           return 1;
         }
-        out(`licensed: plan ${result.payload.plan}, until ${new Date(result.payload.exp * 1000).toISOString()}`);
+        out(
+          `licensed: plan ${result.payload.plan}, until ${new Date(result.payload.exp * 1000).toISOString()}`,
+        );
         return 0;
       }
       case "deactivate":
