@@ -16,7 +16,8 @@ export function LicenseDevices({ licenseId, devices, activations }: Props) {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm font-medium text-zinc-800">
-        Devices <span className="font-normal text-zinc-500">· {activations}</span>
+        Devices <span aria-hidden="true">·</span>{" "}
+        <span className="font-normal text-zinc-500">{activations}</span>
       </p>
       {devices.length === 0 ? (
         <p className="text-sm text-zinc-500">No device uses this key yet.</p>

@@ -116,7 +116,7 @@ export function jwkSet(publicKeys: readonly KeyObject[]) {
   return {
     keys: publicKeys.map((key) => {
       const jwk = key.export({ format: "jwk" });
-      return { kty: jwk.kty, crv: jwk.crv, x: jwk.x, kid: keyId(key), alg: "EdDSA", use: "sig" };
+      return { kty: "OKP", crv: "Ed25519", x: jwk.x ?? "", kid: keyId(key), alg: "EdDSA", use: "sig" };
     }),
   };
 }
