@@ -142,7 +142,9 @@ test("a paused subscriber sees Resume, not a sales pitch; licenses follow CREEM'
   await page.goto("/dashboard/billing");
   const keys = page.getByRole("list", { name: "License keys" });
   await expect(keys.getByText("1 of 3 devices", { exact: true })).toBeVisible();
-  await expect(keys.getByRole("list", { name: "Devices" }).getByText("laptop")).toBeVisible();
+  await expect(
+    keys.getByRole("list", { name: "Devices" }).getByText("laptop", { exact: true }),
+  ).toBeVisible();
   await expect(keys.getByText("Active", { exact: true })).toBeVisible();
 });
 

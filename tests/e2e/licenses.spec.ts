@@ -43,8 +43,8 @@ test("license devices: two activations from the client, deactivate one on the bi
   await page.goto("/dashboard/billing");
   const card = page.locator("#purchases");
   const devices = card.getByRole("list", { name: "Devices" });
-  await expect(devices.getByText("Work laptop")).toBeVisible();
-  await expect(devices.getByText("Home desktop")).toBeVisible();
+  await expect(devices.getByText("Work laptop", { exact: true })).toBeVisible();
+  await expect(devices.getByText("Home desktop", { exact: true })).toBeVisible();
   await expect(card.getByText("2 of 3 devices", { exact: true })).toBeVisible();
   await card.getByRole("button", { name: "Show Lifetime license key" }).click();
   await expect(card.getByText(key, { exact: true })).toBeVisible();
@@ -62,7 +62,7 @@ test("license devices: two activations from the client, deactivate one on the bi
   await card.getByRole("button", { name: "Deactivate Home desktop" }).click();
   await dialog.getByRole("button", { name: "Deactivate device" }).click();
   await expect(card.getByText("“Home desktop” was deactivated.", { exact: false })).toBeVisible();
-  await expect(devices.getByText("Home desktop")).toHaveCount(0);
+  await expect(devices.getByText("Home desktop", { exact: true })).toHaveCount(0);
   await expect(card.getByText("1 of 3 devices", { exact: true })).toBeVisible();
 
   const refused = await desktop.validate().then(
