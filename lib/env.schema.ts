@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePrivateKey, parsePublicKey } from "@/lib/licenses/tokens";
 import {
   localProductId,
   PRODUCT_KEYS,
@@ -39,6 +40,46 @@ function productIdsOf(env: Record<string, unknown>): ProductIds {
   ) as ProductIds;
 }
 
+// The Ed25519 key that signs offline license tokens (lib/licenses): PKCS8 PEM (`\n` escapes allowed) or
+// the base64 of its DER. Previous public keys stay published while tokens signed with them are in use.
+const licenseSigningKey = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string()
+    .refine(
+      (text) => tryParse(() => parsePrivateKey(text)),
+      "must be an Ed25519 private key, PKCS8 PEM or base64 DER (see README: License API)",
+    )
+    .optional(),
+);
+const previousLicenseKeys = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z
+    .string()
+    .refine(
+      (text) => splitKeys(text).every((key) => tryParse(() => parsePublicKey(key))),
+      "must be Ed25519 public keys (SPKI PEM or base64 DER), separated by commas",
+    )
+    .optional(),
+);
+
+function tryParse(parse: () => unknown): boolean {
+  try {
+    parse();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** LICENSE_SIGNING_KEYS_PREVIOUS is a comma-separated list (neither PEM nor base64 contains a comma). */
+export function splitKeys(text: string): string[] {
+  return text
+    .split(",")
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0);
+}
+
 const DEV_AUTH_SECRET = "dev-only-insecure-auth-secret-change-me-0123456789";
 
 export const serverEnvSchema = z
@@ -68,6 +109,13 @@ export const serverEnvSchema = z
       z.url({ message: "must be a URL (e.g. http://localhost:4010)" }).optional(),
     ),
     ...productFields,
+    LICENSE_SIGNING_KEY: licenseSigningKey,
+    LICENSE_SIGNING_KEYS_PREVIOUS: previousLicenseKeys,
+    // How long an offline license token stays valid after the license was last confirmed with CREEM.
+    LICENSE_OFFLINE_GRACE_DAYS: z.preprocess(
+      (v) => (v === "" || v === undefined ? "14" : v),
+      z.coerce.number({ message: "must be a number of days" }).int().min(1).max(365),
+    ),
     // Days a past-due subscription keeps access while CREEM retries the payment.
     BILLING_GRACE_DAYS: z.preprocess(
       (v) => (v === "" || v === undefined ? "7" : v),
@@ -111,6 +159,15 @@ export const serverEnvSchema = z
     }
     if (prod && !env.CREEM_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["CREEM_API_KEY"], message: "is required in production" });
+    }
+    if (prod && !env.LICENSE_SIGNING_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LICENSE_SIGNING_KEY"],
+        message:
+          "is required in production (it signs offline license tokens): " +
+          "openssl genpkey -algorithm ed25519 | openssl pkcs8 -topk8 -nocrypt -outform DER | base64 -w0",
+      });
     }
     if (prod && !env.CREEM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["CREEM_WEBHOOK_SECRET"], message: "is required in production" });

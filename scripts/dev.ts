@@ -4,7 +4,7 @@ import nextEnv from "@next/env";
 import { devHostname } from "./lib/dev-hostname";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { startLocalCreem } from "./lib/local-creem";
-import { localSecret } from "./lib/local-secret";
+import { localSecret, localSigningKey } from "./lib/local-secret";
 import { settleOldPgliteData } from "./lib/old-pglite-data";
 import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
@@ -67,6 +67,8 @@ async function main() {
   if (warning) console.warn(warning);
   process.env.NEXT_PUBLIC_APP_URL ??= `http://localhost:${port}`;
   process.env.AUTH_SECRET ??= localSecret(path.join(dataDir, "auth-secret"));
+  // Signs offline license tokens (lib/licenses); kept so tokens issued yesterday still verify today.
+  process.env.LICENSE_SIGNING_KEY ??= localSigningKey(path.join(dataDir, "license-signing-key"));
   if (!process.env.DATABASE_URL) await settleOldPgliteData(dataDir, process.argv.slice(2));
 
   // First, so a second `npm run dev` stops at the busy port before it touches the same database folder.

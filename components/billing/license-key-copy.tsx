@@ -5,9 +5,13 @@ import { Button } from "@/components/ui/button";
 
 type Props = { value: string; masked: string; productName: string };
 
-/** A masked license key with a button that copies the full key; shows it for manual copying if that fails. */
+/**
+ * A masked license key with "Show" (reveals it) and a button that copies the full key; shows it for
+ * manual copying if that fails.
+ */
 export function LicenseKeyCopy({ value, masked, productName }: Props) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const [revealed, setRevealed] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   async function copy() {
@@ -26,8 +30,18 @@ export function LicenseKeyCopy({ value, masked, productName }: Props) {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <code className="rounded-md bg-zinc-100 px-2 py-1 font-mono text-xs tracking-wide break-all text-zinc-800">
-          {state === "failed" ? value : masked}
+          {state === "failed" || revealed ? value : masked}
         </code>
+        <Button
+          type="button"
+          variant="ghost"
+          size="sm"
+          onClick={() => setRevealed((shown) => !shown)}
+          aria-pressed={revealed}
+          aria-label={`${revealed ? "Hide" : "Show"} ${productName} license key`}
+        >
+          {revealed ? "Hide" : "Show"}
+        </Button>
         <Button
           type="button"
           variant="outline"

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "@/components/ui/table";
+import { LicenseDevices } from "./license-devices";
 import type { LicenseKeyView, PurchaseView } from "@/lib/billing/account/history-view";
 import { LicenseKeyCopy } from "./license-key-copy";
 
@@ -66,20 +67,12 @@ function PurchasesTable({ purchases }: { purchases: PurchaseView[] }) {
 
 function LicenseKeysTable({ licenseKeys }: { licenseKeys: LicenseKeyView[] }) {
   return (
-    <Table aria-label="License keys">
-      <TableHead>
-        <TableRow>
-          <Th>License key</Th>
-          <Th>Status</Th>
-          <Th className="hidden sm:table-cell">Activations</Th>
-          <Th className="hidden sm:table-cell">Expires</Th>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {licenseKeys.map((k) => (
-          <TableRow key={k.id}>
-            <Td>
-              <p className="mb-1.5 text-xs font-medium text-zinc-500">{k.productName}</p>
+    <ul aria-label="License keys" className="flex flex-col gap-4">
+      {licenseKeys.map((k) => (
+        <li key={k.id} className="flex flex-col gap-4 rounded-xl border border-zinc-200 p-4">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0">
+              <p className="mb-1.5 text-xs font-medium text-zinc-500">{k.productName} license key</p>
               {k.key ? (
                 <LicenseKeyCopy value={k.key} masked={k.maskedKey} productName={k.productName} />
               ) : (
@@ -87,19 +80,23 @@ function LicenseKeysTable({ licenseKeys }: { licenseKeys: LicenseKeyView[] }) {
                   {k.maskedKey}
                 </p>
               )}
-              <p className="mt-1.5 text-xs text-zinc-500 sm:hidden">
-                Activations: {k.activations} · Expires: {k.expires}
-              </p>
-            </Td>
-            <Td>
+            </div>
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1 sm:flex-col sm:items-end">
               <Badge tone={k.statusTone}>{k.statusLabel}</Badge>
-              {k.asOf && <p className="mt-1 text-xs text-zinc-500">as of {k.asOf}</p>}
-            </Td>
-            <Td className="hidden whitespace-nowrap tabular-nums sm:table-cell">{k.activations}</Td>
-            <Td className="hidden whitespace-nowrap sm:table-cell">{k.expires}</Td>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+              {k.asOf && <p className="text-xs text-zinc-500">as of {k.asOf}</p>}
+              <p className="text-xs text-zinc-500">Expires: {k.expires}</p>
+            </div>
+          </div>
+          {k.revoked ? (
+            <p className="text-sm text-zinc-600">
+              This key was revoked because its purchase was refunded or disputed. Apps using it stop working
+              the next time they check.
+            </p>
+          ) : (
+            <LicenseDevices licenseId={k.id} devices={k.devices} activations={k.activations} />
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

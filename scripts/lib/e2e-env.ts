@@ -13,6 +13,8 @@ export const E2E_CREEM_RETRY_DELAYS_MS = [200, 500, 1000, 2000];
 export const E2E_CREEM_API_KEY = DEFAULTS.apiKey;
 export const E2E_CREEM_WEBHOOK_SECRET = DEFAULTS.webhookSecret;
 
+export const E2E_LICENSE_SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIMfbYBr2JCA57q2GVBRfJJMBlmBOWeDmK7SGKa3qbrxy";
+
 export function e2eEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -20,6 +22,8 @@ export function e2eEnv(): NodeJS.ProcessEnv {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_PUBLIC_APP_URL: E2E_BASE_URL,
     AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdefghijklmnop",
+    // e2e-only Ed25519 key for offline license tokens (production requires LICENSE_SIGNING_KEY).
+    LICENSE_SIGNING_KEY: E2E_LICENSE_SIGNING_KEY,
     DEV_OUTBOX: "true",
     // The production server refuses DEV_OUTBOX without this switch (lib/env.schema.ts); only e2e sets it.
     ALLOW_DEV_OUTBOX_IN_PRODUCTION: "e2e",

@@ -140,8 +140,11 @@ test("a paused subscriber sees Resume, not a sales pitch; licenses follow CREEM'
   // One device activated at CREEM: the billing page reads it from there.
   await creem("/v1/licenses/activate", { key: licenseKeys[0], instance_name: "laptop" });
   await page.goto("/dashboard/billing");
-  const keys = page.getByRole("table", { name: "License keys" });
-  await expect(keys.getByRole("cell", { name: "1 of 3 devices" })).toBeVisible();
+  const keys = page.getByRole("list", { name: "License keys" });
+  await expect(keys.getByText("1 of 3 devices", { exact: true })).toBeVisible();
+  await expect(
+    keys.getByRole("list", { name: "Devices" }).getByText("laptop", { exact: true }),
+  ).toBeVisible();
   await expect(keys.getByText("Active", { exact: true })).toBeVisible();
 });
 

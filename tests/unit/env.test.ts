@@ -8,6 +8,7 @@ const prod = {
   AUTH_SECRET: "x".repeat(32),
   CREEM_API_KEY: "creem_test_abc",
   CREEM_WEBHOOK_SECRET: "whsec_abc",
+  LICENSE_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIMfbYBr2JCA57q2GVBRfJJMBlmBOWeDmK7SGKa3qbrxy",
 };
 
 function problems(source: Record<string, string | undefined>): string[] {
@@ -44,9 +45,22 @@ describe("server env", () => {
     expect(problems({ ...base, NODE_ENV: "production" })).toEqual([
       "AUTH_SECRET is required in production (generate one with `openssl rand -base64 32`)",
       "CREEM_API_KEY is required in production",
+      expect.stringMatching(/^LICENSE_SIGNING_KEY is required in production/),
       "CREEM_WEBHOOK_SECRET is required in production",
     ]);
     expect(problems(prod)).toEqual([]);
+  });
+
+  it("accepts an Ed25519 signing key as base64 DER or PEM (with \\n escapes) and refuses anything else", () => {
+    const pem = `-----BEGIN PRIVATE KEY-----\\n${prod.LICENSE_SIGNING_KEY}\\n-----END PRIVATE KEY-----`;
+    expect(problems({ ...prod, LICENSE_SIGNING_KEY: pem })).toEqual([]);
+    expect(problems({ ...prod, LICENSE_SIGNING_KEY: "not a key" })[0]).toMatch(
+      /^LICENSE_SIGNING_KEY must be an Ed25519 private key/,
+    );
+    expect(problems({ ...prod, LICENSE_SIGNING_KEYS_PREVIOUS: "nope" })[0]).toMatch(
+      /^LICENSE_SIGNING_KEYS_PREVIOUS must be Ed25519 public keys/,
+    );
+    expect(parseEnv(serverEnvSchema, base).LICENSE_OFFLINE_GRACE_DAYS).toBe(14);
   });
 
   it("keeps the dev outbox off in production", () => {

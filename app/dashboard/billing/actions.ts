@@ -13,6 +13,9 @@ import {
   seatsLabel,
 } from "@/lib/billing/subscriptions/changes";
 import { MAX_SEATS } from "@/lib/billing/plans";
+import { getCreem } from "@/lib/creem/server";
+import { db } from "@/lib/db";
+import { deactivateDevice } from "@/lib/licenses/devices";
 
 // The billing page's server actions: each validates its form with the zod schema beside it, checks the
 // caller may manage the current workspace's billing (`billing.manage`: owners and admins), then calls the
@@ -85,4 +88,18 @@ export const resumeSubscriptionAction = validatedWorkspaceAction(
   subscriptionOnlySchema,
   "billing.manage",
   async (input, context) => ({ success: await resumeSubscription(actor(context), input) }),
+);
+
+const deviceSchema = z.object({
+  licenseId: z.string().trim().min(1, "The license is missing. Reload the page and try again.").max(200),
+  instanceId: z.string().trim().min(1, "The device is missing. Reload the page and try again.").max(200),
+});
+
+/** Deactivates one device of a license of the current workspace (lib/licenses/devices.ts checks ownership). */
+export const deactivateDeviceAction = validatedWorkspaceAction(
+  deviceSchema,
+  "billing.manage",
+  async (input, context) => ({
+    success: await deactivateDevice(db, getCreem(), context.workspace.id, input),
+  }),
 );

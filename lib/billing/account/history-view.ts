@@ -246,6 +246,18 @@ export type LicenseKeyView = {
   expires: string;
   /** When CREEM could not be asked just now: when the shown status and activations were last stored. */
   asOf: string | null;
+  /** The active devices, oldest first (none listed for a revoked key: they cannot be managed). */
+  devices: DeviceView[];
+};
+
+export type DeviceView = { id: string; name: string; activated: string; lastValidated: string };
+
+type DeviceRow = {
+  id: string;
+  name: string;
+  status: string;
+  activatedAt: Date;
+  lastValidatedAt: Date | null;
 };
 
 const asOfFormat = new Intl.DateTimeFormat("en-US", {
@@ -275,6 +287,7 @@ export function describeLicenseKey(
     activationLimit: number | null;
     expiresAt: Date | null;
     updatedAt?: Date;
+    instances?: DeviceRow[];
   },
   catalog: PlanCatalog,
   revoked = false,
@@ -298,5 +311,16 @@ export function describeLicenseKey(
         : `${row.activations} of ${row.activationLimit} ${row.activationLimit === 1 ? "device" : "devices"}`,
     expires: row.expiresAt ? formatDate(row.expiresAt) : "Never",
     asOf: !current && !revoked && row.updatedAt ? `${asOfFormat.format(row.updatedAt)} UTC` : null,
+    devices: revoked
+      ? []
+      : (row.instances ?? [])
+          .filter((d) => d.status === "active")
+          .sort((a, b) => a.activatedAt.getTime() - b.activatedAt.getTime())
+          .map((d) => ({
+            id: d.id,
+            name: d.name,
+            activated: formatDate(d.activatedAt),
+            lastValidated: d.lastValidatedAt ? `${asOfFormat.format(d.lastValidatedAt)} UTC` : "Never",
+          })),
   };
 }

@@ -1,4 +1,4 @@
-import { isCreemError, type CreemClient } from "@/lib/creem";
+import { isCreemError, type CreemClient, type LicenseInstance } from "@/lib/creem";
 
 // What CREEM says about one license key now, read without activating anything: its devices, then the
 // license itself through one active device. Stored by licenses.ts; pure apart from the CREEM calls.
@@ -12,9 +12,17 @@ export type LicenseState = {
   expiresAt: Date | null;
 };
 
-/** What CREEM says about one license now; undefined for a field it did not say. */
-export async function licenseStateFromCreem(creem: CreemClient, row: KeyRow): Promise<Partial<LicenseState>> {
+/**
+ * What CREEM says about one license now; undefined for a field it did not say. `seen` receives the
+ * license's devices as CREEM listed them (the caller mirrors them).
+ */
+export async function licenseStateFromCreem(
+  creem: CreemClient,
+  row: KeyRow,
+  seen?: (instances: LicenseInstance[]) => void,
+): Promise<Partial<LicenseState>> {
   const { items } = await creem.licenses.instances(row.id, { pageSize: 100 });
+  seen?.(items);
   const active = items.filter((instance) => instance.status === "active");
   if (active.length === 0) {
     // No device: CREEM reads a usable key as "inactive"; a revoked or expired one stays what it was.

@@ -1,13 +1,16 @@
 import "server-only";
-import { createCreemClient, isCreemError, type CreemClient } from "@/lib/creem";
+import { createCreemClient, isCreemError, type CreemClient, type LicenseInstance } from "@/lib/creem";
 import { licenseStateFromCreem } from "./license-state";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { mirrorInstance } from "@/lib/licenses/mirror";
+import { ownedLicenses } from "@/lib/licenses/ownership";
 
 // License status and activation counts follow CREEM: when the billing page loads, each of the workspace's
 // keys is read from CREEM (its devices, then the license itself through one active device) with a short
 // timeout, and what CREEM says is stored. When CREEM does not answer in time the stored values are shown
-// "as of" when they were last stored (LicenseKey.updatedAt).
+// "as of" when they were last stored (LicenseKey.updatedAt). The devices CREEM lists are mirrored into
+// LicenseInstance, so the page lists activations made anywhere.
 
 /** Long enough for a healthy CREEM, short enough that a slow one does not hold the billing page. */
 export const LICENSE_REFRESH_TIMEOUT_MS = 1500;
@@ -34,7 +37,7 @@ export async function refreshLicenses(
   const fresh = new Set<string>();
   if (!creem) return fresh;
   const rows = await db.licenseKey.findMany({
-    where: { workspaceId },
+    where: ownedLicenses(workspaceId),
     select: { id: true, key: true, status: true },
   });
   await Promise.all(
@@ -42,8 +45,11 @@ export async function refreshLicenses(
       .filter((row) => !skip.has(row.id))
       .map(async (row) => {
         try {
-          const state = await licenseStateFromCreem(creem, row);
-          await db.licenseKey.updateMany({ where: { id: row.id, workspaceId }, data: state });
+          let devices: LicenseInstance[] = [];
+          const state = await licenseStateFromCreem(creem, row, (items) => (devices = items));
+          await db.licenseKey.updateMany({ where: { id: row.id, ...ownedLicenses(workspaceId) }, data: state });
+          const now = new Date();
+          for (const device of devices) await mirrorInstance(db, row.id, device, now, false);
           fresh.add(row.id);
         } catch (error) {
           if (!isCreemError(error)) throw error;

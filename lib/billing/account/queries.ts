@@ -4,6 +4,7 @@ import { getCreem } from "@/lib/creem/server";
 import { db } from "@/lib/db";
 import { entitlementsFrom, resyncStale } from "@/lib/billing/access";
 import { refreshLicenses } from "./licenses";
+import { ownedLicenses } from "@/lib/licenses/ownership";
 import { reversalsOfWorkspace, timelineRowsOfWorkspace } from "./state";
 import { accessTimeline, factsOfRow, type TimelineEntry } from "./timeline";
 import { env } from "@/lib/env";
@@ -64,7 +65,11 @@ async function readBillingAccount(
       db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { creemCustomerId: true } }),
       db.subscription.findMany(newestFirst),
       db.purchase.findMany(newestFirst),
-      db.licenseKey.findMany(newestFirst),
+      db.licenseKey.findMany({
+        where: ownedLicenses(workspaceId),
+        orderBy: { createdAt: "desc" },
+        include: { instances: true },
+      }),
       reversalsOfWorkspace(db, workspaceId),
     ],
     { isolationLevel: "RepeatableRead" },

@@ -265,7 +265,28 @@ describe("describeLicenseKey", () => {
       activations: "2 of 5 devices",
       expires: "Mar 5, 2027",
       asOf: null,
+      devices: [],
     });
+  });
+
+  it("lists the active devices oldest first with when they were activated and last validated", () => {
+    const device = (id: string, status: string, activatedAt: string, lastValidatedAt: string | null) => ({
+      id,
+      name: `device ${id}`,
+      status,
+      activatedAt: new Date(activatedAt),
+      lastValidatedAt: lastValidatedAt ? new Date(lastValidatedAt) : null,
+    });
+    const instances = [
+      device("b", "active", "2026-11-02T10:00:00Z", null),
+      device("gone", "deactivated", "2026-10-01T10:00:00Z", "2026-10-02T10:00:00Z"),
+      device("a", "active", "2026-11-01T10:00:00Z", "2026-12-01T21:05:00Z"),
+    ];
+    expect(describeLicenseKey(license({ instances }), catalog).devices).toEqual([
+      { id: "a", name: "device a", activated: "Nov 1, 2026", lastValidated: "Dec 1, 2026, 9:05 PM UTC" },
+      { id: "b", name: "device b", activated: "Nov 2, 2026", lastValidated: "Never" },
+    ]);
+    expect(describeLicenseKey(license({ instances }), catalog, true).devices).toEqual([]);
   });
 
   it.each([
