@@ -258,11 +258,15 @@ export function evaluateDelivery(
   };
 }
 
+/** What was just applied (not a duplicate): for follow-ups outside the hot path, such as lifecycle email. */
+export type AppliedEvent = { type: string; subscriptionId?: string; orderId?: string };
+
 /** Records, applies and answers one signature-verified delivery. Throws only on a database fault. */
 async function acceptDelivery(
   db: PrismaClient,
   rawBody: Uint8Array,
   receivedAt: Date,
+  onApplied?: (event: AppliedEvent) => void,
 ): Promise<WebhookResult> {
   const verdict = evaluateDelivery({ rawBody }, receivedAt);
   if (!verdict.ok) {
@@ -275,6 +279,13 @@ async function acceptDelivery(
   const record = verdict.record;
   try {
     const result = await processRecord(db, record);
+    if (!result.duplicate && onApplied) {
+      onApplied({
+        type: record.type,
+        subscriptionId: record.facts.subscription?.id,
+        orderId: record.facts.purchase?.id,
+      });
+    }
     return {
       status: 200,
       body: { received: true, outcome: result.duplicate ? "duplicate" : result.outcome },
@@ -300,6 +311,8 @@ export async function receiveWebhook(input: {
   signature: string | null;
   secret: string;
   receivedAt?: Date;
+  /** Called (synchronously) once the event's effects are committed, unless it was a duplicate. */
+  onApplied?: (event: AppliedEvent) => void;
 }): Promise<WebhookResult> {
   const rawBody = typeof input.rawBody === "string" ? Buffer.from(input.rawBody, "utf8") : input.rawBody;
   if (rawBody.byteLength > MAX_WEBHOOK_BYTES) {
@@ -309,7 +322,7 @@ export async function receiveWebhook(input: {
     return { status: 401, body: { received: false, error: "invalid signature" } };
   }
   try {
-    return await acceptDelivery(input.db, rawBody, input.receivedAt ?? new Date());
+    return await acceptDelivery(input.db, rawBody, input.receivedAt ?? new Date(), input.onApplied);
   } catch (error) {
     // Recording itself failed (the database is down): nothing was kept, so CREEM must retry.
     console.error(

@@ -29,6 +29,7 @@ CREATE TABLE "EmailDelivery" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedAt" TIMESTAMP(3),
     "sentAt" TIMESTAMP(3),
 
     CONSTRAINT "EmailDelivery_pkey" PRIMARY KEY ("id")
