@@ -280,11 +280,16 @@ async function acceptDelivery(
   try {
     const result = await processRecord(db, record);
     if (!result.duplicate && onApplied) {
-      onApplied({
-        type: record.type,
-        subscriptionId: record.facts.subscription?.id,
-        orderId: record.facts.purchase?.id,
-      });
+      // A follow-up never turns an applied event into a failure.
+      try {
+        onApplied({
+          type: record.type,
+          subscriptionId: record.facts.subscription?.id,
+          orderId: record.facts.purchase?.id,
+        });
+      } catch (error) {
+        console.error(`[webhook] ${record.id} follow-up failed: ${(error as Error).message}`);
+      }
     }
     return {
       status: 200,

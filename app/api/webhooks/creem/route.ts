@@ -15,12 +15,18 @@ const headers = { "cache-control": "no-store, no-transform" };
 // job catches up on anything this misses (lib/email/lifecycle.ts).
 function onApplied(event: AppliedEvent) {
   if (!EMAIL_EVENT_TYPES.has(event.type)) return;
-  after(async () => {
+  const run = async () => {
     const { emailsAfterEvent } = await import("@/lib/email/lifecycle");
     await emailsAfterEvent(db, event).catch((error: unknown) =>
       console.error(`[email] after ${event.type}: ${error instanceof Error ? error.message : String(error)}`),
     );
-  });
+  };
+  try {
+    after(run);
+  } catch {
+    // Called outside a request (a test calling the handler directly): run it without waiting.
+    void run();
+  }
 }
 
 // CREEM webhooks: verified against the exact bytes received, stored once, applied in order; a signed body
