@@ -52,6 +52,9 @@ export function inboxWhere(filter: InboxFilter): Prisma.WebhookEventWhereInput {
               { orderId: q },
               { customerId: q },
               { id: { startsWith: q } },
+              // An event not applied has no ids stored yet: look into what CREEM sent.
+              { payload: { path: ["object", "id"], equals: q } },
+              { payload: { path: ["object", "customer", "id"], equals: q } },
             ],
           }
         : {},
