@@ -90,9 +90,15 @@ export async function revenueReport(
   db: PrismaClient,
   catalog: PlanCatalog,
   now = new Date(),
-  monthsBack = 6,
+  options: {
+    monthsBack?: number;
+    /** Only these subscriptions (one account's, a test's fixture). */ only?: string[];
+  } = {},
 ): Promise<RevenueReport> {
+  const monthsBack = options.monthsBack ?? 6;
+  const only = options.only;
   const subscriptions = await db.subscription.findMany({
+    where: only ? { id: { in: only } } : {},
     select: {
       id: true,
       productId: true,
@@ -119,10 +125,12 @@ export async function revenueReport(
       trials.ended++;
       if (PAYING_STATUSES.has(sub.status)) trials.converted++;
     }
-    if (!PAYING_STATUSES.has(sub.status)) continue;
+    const entry = catalog.byProductId(sub.productId);
+    // One-time products (and products the app does not sell) are not recurring revenue.
+    if (!PAYING_STATUSES.has(sub.status) || !entry || entry.price.interval === "once") continue;
     paying++;
     mrr += value;
-    const plan = catalog.byProductId(sub.productId)?.plan.name ?? sub.productId;
+    const plan = entry.plan.name;
     const row = byPlan.get(plan) ?? { plan, subscriptions: 0, mrr: 0 };
     row.subscriptions++;
     row.mrr += value;
@@ -142,6 +150,7 @@ export async function revenueReport(
     SELECT "id", "type", "createdAt", "payload" FROM "WebhookEvent"
     WHERE "processedAt" IS NOT NULL AND "subscriptionId" IS NOT NULL
       AND ("type" LIKE 'subscription.%' OR "type" = ANY(${SUBSCRIPTION_STATE_TYPES}) OR "type" = 'checkout.completed')
+      AND (${only ?? null}::text[] IS NULL OR "subscriptionId" = ANY(${only ?? null}::text[]))
     ORDER BY "createdAt", "id"`;
   const series = new Map<string, Array<{ at: Date; mrr: number }>>();
   for (const row of rows) {

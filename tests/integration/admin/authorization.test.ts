@@ -88,7 +88,9 @@ describe("everyone but operators gets 404", () => {
       expect(await isNotFound(() => pages.layout({ children: null }))).toBe(true);
       expect(await isNotFound(() => pages.home())).toBe(true);
       expect(await isNotFound(() => pages.webhooks({ searchParams: search }))).toBe(true);
-      expect(await isNotFound(() => pages.event({ params: Promise.resolve({ id: failedEventId }) }))).toBe(true);
+      expect(await isNotFound(() => pages.event({ params: Promise.resolve({ id: failedEventId }) }))).toBe(
+        true,
+      );
       expect(await isNotFound(() => pages.customers({ searchParams: search }))).toBe(true);
       expect(await isNotFound(() => pages.customer({ params: id }))).toBe(true);
       expect(await isNotFound(() => pages.revenue())).toBe(true);
@@ -99,11 +101,13 @@ describe("everyone but operators gets 404", () => {
     it(`${who}: every action, and nothing is written`, async () => {
       signInAs(who === "nobody" ? null : customerUser);
       const audits = await auditCount();
-      expect(await isNotFound(() => webhooks.replayEventAction({}, form({ eventId: failedEventId })))).toBe(true);
-      expect(await isNotFound(() => webhooks.replayAllAction({}, form({})))).toBe(true);
-      expect(await isNotFound(() => customers.syncCustomerAction({}, form({ customerId: customerUser.id })))).toBe(
+      expect(await isNotFound(() => webhooks.replayEventAction({}, form({ eventId: failedEventId })))).toBe(
         true,
       );
+      expect(await isNotFound(() => webhooks.replayAllAction({}, form({})))).toBe(true);
+      expect(
+        await isNotFound(() => customers.syncCustomerAction({}, form({ customerId: customerUser.id }))),
+      ).toBe(true);
       expect(
         await isNotFound(() =>
           discounts.createDiscountAction(
@@ -112,7 +116,9 @@ describe("everyone but operators gets 404", () => {
           ),
         ),
       ).toBe(true);
-      expect(await isNotFound(() => discounts.deleteDiscountAction({}, form({ discountId: "disc_x" })))).toBe(true);
+      expect(await isNotFound(() => discounts.deleteDiscountAction({}, form({ discountId: "disc_x" })))).toBe(
+        true,
+      );
       // Invalid input is not even read: still 404, not a validation message.
       expect(await isNotFound(() => webhooks.replayEventAction({}, form({})))).toBe(true);
       expect(await auditCount()).toBe(audits);
@@ -155,7 +161,9 @@ describe("an operator", () => {
       lastError: null,
     });
     // Replaying it again does nothing.
-    expect((await webhooks.replayEventAction({}, form({ eventId: failedEventId }))).error).toMatch(/already applied/);
+    expect((await webhooks.replayEventAction({}, form({ eventId: failedEventId }))).error).toMatch(
+      /already applied/,
+    );
 
     const audit = await db.adminAudit.findMany({
       where: { target: failedEventId },
@@ -168,7 +176,11 @@ describe("an operator", () => {
       ["webhook.replay", admin.email],
     ]);
     expect(audit[1]!.before).toEqual([
-      expect.objectContaining({ id: failedEventId, attempts: 2, lastError: expect.stringMatching(/simulated/) }),
+      expect.objectContaining({
+        id: failedEventId,
+        attempts: 2,
+        lastError: expect.stringMatching(/simulated/),
+      }),
     ]);
     expect(audit[1]!.after).toMatchObject({ applied: 1, failed: 0 });
   });
@@ -185,7 +197,9 @@ describe("an operator", () => {
 
     const account = (await getCustomerAccount(db, customerUser.id))!;
     expect(account.members).toEqual([{ id: customerUser.id, email: customerUser.email, role: "owner" }]);
-    expect(account.subscriptions.map((s) => [s.id, s.plan, s.statusLabel])).toEqual([[subId, "Pro", "Active"]]);
+    expect(account.subscriptions.map((s) => [s.id, s.plan, s.statusLabel])).toEqual([
+      [subId, "Pro", "Active"],
+    ]);
     expect(account.events.map((e) => [e.id, e.outcome])).toEqual([[failedEventId, "applied"]]);
     expect(account.timeline.length).toBeGreaterThan(0);
     expect(account.audit.map((a) => a.action)).toEqual([]);
@@ -195,7 +209,9 @@ describe("an operator", () => {
   it("renders every page (as an operator)", async () => {
     signInAs(admin);
     const search = Promise.resolve({});
-    await expect(pages.webhooks({ searchParams: Promise.resolve({ outcome: "applied" }) })).resolves.toBeTruthy();
+    await expect(
+      pages.webhooks({ searchParams: Promise.resolve({ outcome: "applied" }) }),
+    ).resolves.toBeTruthy();
     await expect(pages.event({ params: Promise.resolve({ id: failedEventId }) })).resolves.toBeTruthy();
     await expect(pages.customers({ searchParams: search })).resolves.toBeTruthy();
     await expect(pages.customer({ params: Promise.resolve({ id: customerUser.id }) })).resolves.toBeTruthy();

@@ -14,7 +14,10 @@ export const uid = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, "
 export type TestUser = { id: string; email: string; name: string | null };
 
 export function newUser(db: PrismaClient, email = `${uid("user")}@example.com`): Promise<TestUser> {
-  return db.user.create({ data: { email, name: "Test User" }, select: { id: true, email: true, name: true } });
+  return db.user.create({
+    data: { email, name: "Test User" },
+    select: { id: true, email: true, name: true },
+  });
 }
 
 export function signInAs(user: TestUser | null) {
