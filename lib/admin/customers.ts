@@ -1,7 +1,9 @@
 import "server-only";
 import { catalog } from "@/lib/billing/catalog";
-import { getAccessTimeline } from "@/lib/billing/account/queries";
-import type { TimelineEntry } from "@/lib/billing/account/timeline";
+import { TIMELINE_EVENT_ROWS } from "@/lib/billing/account/state";
+import { accessTimeline, type TimelineEntry, type TimelineEventRow } from "@/lib/billing/account/timeline";
+import type { ReversalRecord } from "@/lib/billing/reversals";
+import { env } from "@/lib/env";
 import { statusInfo, type Tone } from "@/lib/billing/subscription-status";
 import { syncSubscription } from "@/lib/billing/webhooks/sync";
 import type { CurrentUser } from "@/lib/auth";
@@ -10,91 +12,116 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "./audit";
 import { outcomeOf } from "./webhooks";
 
-// Everything the console shows about a customer account, loaded in this one file. An account is a user
-// today (billing rows carry userId); when billing moves to workspaces, only this file changes its key.
+// Everything the console shows about a customer account, loaded in this one file. An account is a
+// workspace (billing belongs to workspaces): its rows are those with its workspaceId, plus, for a personal
+// workspace, its owner's rows not yet moved to a workspace (workspaceId null, userId set).
 
 export type CustomerHit = {
   id: string;
-  email: string;
-  name: string | null;
+  name: string;
+  personal: boolean;
   creemCustomerId: string | null;
+  members: string[];
   subscriptions: number;
   purchases: number;
 };
 
-/** Accounts matching an email (part of it) or a CREEM customer, subscription, order or license id. */
+type Owned = { workspaceId: string | null; userId: string | null };
+
+/** Billing rows of a workspace (see above), as a Prisma where. */
+function ownedBy(ws: { id: string; personalOwnerId: string | null }) {
+  return {
+    OR: [
+      { workspaceId: ws.id },
+      ...(ws.personalOwnerId ? [{ workspaceId: null, userId: ws.personalOwnerId }] : []),
+    ],
+  };
+}
+
+/** Accounts matching a member's email (part of it), a workspace name, or a CREEM customer, subscription, order or license id. */
 export async function searchCustomers(db: PrismaClient, query: string): Promise<CustomerHit[]> {
   const q = query.trim();
   if (!q) {
     return toHits(
       db,
-      await db.user.findMany({
-        where: { deletedAt: null },
-        orderBy: { createdAt: "desc" },
-        take: 25,
-        select: { id: true },
-      }),
+      await db.workspace.findMany({ orderBy: { createdAt: "desc" }, take: 25, select: { id: true } }),
     );
   }
-  const byId = await Promise.all([
-    db.subscription.findMany({ where: { OR: [{ id: q }, { customerId: q }] }, select: { userId: true } }),
+  const rows: Owned[][] = await Promise.all([
+    db.subscription.findMany({
+      where: { OR: [{ id: q }, { customerId: q }] },
+      select: { workspaceId: true, userId: true },
+    }),
     db.purchase.findMany({
       where: { OR: [{ id: q }, { customerId: q }, { transactionId: q }] },
-      select: { userId: true },
+      select: { workspaceId: true, userId: true },
     }),
-    db.licenseKey.findMany({ where: { OR: [{ id: q }, { key: q }] }, select: { userId: true } }),
+    db.licenseKey.findMany({
+      where: { OR: [{ id: q }, { key: q }] },
+      select: { workspaceId: true, userId: true },
+    }),
   ]);
-  const ids = new Set(byId.flat().flatMap((r) => (r.userId ? [r.userId] : [])));
-  const users = await db.user.findMany({
+  const workspaceIds = rows.flat().flatMap((r) => (r.workspaceId ? [r.workspaceId] : []));
+  const ownerIds = rows.flat().flatMap((r) => (!r.workspaceId && r.userId ? [r.userId] : []));
+  const workspaces = await db.workspace.findMany({
     where: {
       OR: [
-        { id: { in: [...ids] } },
+        { id: { in: [...workspaceIds, q] } },
+        { personalOwnerId: { in: ownerIds } },
         { creemCustomerId: q },
-        { email: { contains: q.toLowerCase(), mode: "insensitive" } },
-        { id: q },
+        { name: { contains: q, mode: "insensitive" } },
+        {
+          memberships: {
+            some: { user: { OR: [{ email: { contains: q, mode: "insensitive" } }, { creemCustomerId: q }] } },
+          },
+        },
       ],
     },
     orderBy: { createdAt: "desc" },
     take: 50,
     select: { id: true },
   });
-  return toHits(db, users);
+  return toHits(db, workspaces);
 }
 
-async function toHits(db: PrismaClient, users: Array<{ id: string }>): Promise<CustomerHit[]> {
-  const rows = await db.user.findMany({
-    where: { id: { in: users.map((u) => u.id) } },
+async function toHits(db: PrismaClient, found: Array<{ id: string }>): Promise<CustomerHit[]> {
+  const workspaces = await db.workspace.findMany({
+    where: { id: { in: found.map((w) => w.id) } },
     orderBy: { createdAt: "desc" },
     select: {
       id: true,
-      email: true,
       name: true,
+      personalOwnerId: true,
       creemCustomerId: true,
-      _count: { select: { subscriptions: true, purchases: true } },
+      memberships: { select: { user: { select: { email: true } } }, orderBy: { createdAt: "asc" }, take: 5 },
     },
   });
-  return rows.map(({ _count, ...u }) => ({
-    ...u,
-    subscriptions: _count.subscriptions,
-    purchases: _count.purchases,
-  }));
+  return Promise.all(
+    workspaces.map(async (ws) => ({
+      id: ws.id,
+      name: ws.name,
+      personal: ws.personalOwnerId !== null,
+      creemCustomerId: ws.creemCustomerId,
+      members: ws.memberships.map((m) => m.user.email),
+      subscriptions: await db.subscription.count({ where: ownedBy(ws) }),
+      purchases: await db.purchase.count({ where: ownedBy(ws) }),
+    })),
+  );
 }
 
 const planOf = (productId: string | null) =>
   (productId && catalog.byProductId(productId)?.plan.name) || productId || "—";
 
 export type CustomerAccount = {
-  user: {
+  workspace: { id: string; name: string; personal: boolean; creemCustomerId: string | null; createdAt: Date };
+  members: Array<{
     id: string;
     email: string;
     name: string | null;
-    creemCustomerId: string | null;
-    createdAt: Date;
-    deletedAt: Date | null;
-    emailTrialReminders: boolean;
-  };
-  /** Who belongs to the account (today: the user alone). */
-  members: Array<{ id: string; email: string; role: string }>;
+    role: string;
+    deleted: boolean;
+    trialReminders: boolean;
+  }>;
   subscriptions: Array<{
     id: string;
     plan: string;
@@ -135,32 +162,42 @@ export type CustomerAccount = {
   audit: Array<{ id: string; adminEmail: string; action: string; target: string | null; at: Date }>;
 };
 
-export async function getCustomerAccount(db: PrismaClient, userId: string): Promise<CustomerAccount | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
+export async function getCustomerAccount(
+  db: PrismaClient,
+  workspaceId: string,
+): Promise<CustomerAccount | null> {
+  const ws = await db.workspace.findUnique({
+    where: { id: workspaceId },
     select: {
       id: true,
-      email: true,
       name: true,
+      personalOwnerId: true,
       creemCustomerId: true,
       createdAt: true,
-      deletedAt: true,
-      emailTrialReminders: true,
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          role: true,
+          user: { select: { id: true, email: true, name: true, deletedAt: true, emailTrialReminders: true } },
+        },
+      },
     },
   });
-  if (!user) return null;
-  const [subscriptions, purchases, licenseKeys, timeline] = await Promise.all([
-    db.subscription.findMany({ where: { userId }, orderBy: { createdAt: "desc" } }),
-    db.purchase.findMany({ where: { userId }, orderBy: { createdAt: "desc" } }),
-    db.licenseKey.findMany({ where: { userId }, orderBy: { createdAt: "desc" } }),
-    getAccessTimeline(userId),
+  if (!ws) return null;
+  const owned = ownedBy(ws);
+  const newestFirst = { orderBy: { createdAt: "desc" as const } };
+  const [subscriptions, purchases, licenseKeys] = await Promise.all([
+    db.subscription.findMany({ where: owned, ...newestFirst }),
+    db.purchase.findMany({ where: owned, ...newestFirst }),
+    db.licenseKey.findMany({ where: owned, ...newestFirst }),
   ]);
   const subIds = subscriptions.map((s) => s.id);
   const orderIds = purchases.map((p) => p.id);
-  const customerIds = [user.creemCustomerId, ...subscriptions.map((s) => s.customerId)].filter(
+  const memberIds = ws.memberships.map((m) => m.user.id);
+  const customerIds = [ws.creemCustomerId, ...subscriptions.map((s) => s.customerId)].filter(
     (c): c is string => !!c,
   );
-  const [events, emails, audit] = await Promise.all([
+  const [events, emails, audit, timelineEvents, reversals] = await Promise.all([
     db.webhookEvent.findMany({
       where: {
         OR: [
@@ -182,7 +219,13 @@ export async function getCustomerAccount(db: PrismaClient, userId: string): Prom
       },
     }),
     db.emailDelivery.findMany({
-      where: { OR: [{ userId }, { subscriptionId: { in: subIds } }, { orderId: { in: orderIds } }] },
+      where: {
+        OR: [
+          { subscriptionId: { in: subIds } },
+          { orderId: { in: orderIds } },
+          { userId: { in: memberIds } },
+        ],
+      },
       orderBy: { createdAt: "desc" },
       take: 50,
       select: {
@@ -196,15 +239,40 @@ export async function getCustomerAccount(db: PrismaClient, userId: string): Prom
       },
     }),
     db.adminAudit.findMany({
-      where: { target: { in: [userId, ...subIds, ...orderIds] } },
+      where: { target: { in: [ws.id, ...subIds, ...orderIds] } },
       orderBy: { at: "desc" },
       take: 50,
       select: { id: true, adminEmail: true, action: true, target: true, at: true },
     }),
+    // The access timeline's input, as the billing page reads it (lib/billing/account/state.ts), for these rows.
+    db.$queryRaw<TimelineEventRow[]>`
+      SELECT "id", "type", "createdAt", "payload" FROM "WebhookEvent"
+      WHERE "processedAt" IS NOT NULL AND ("subscriptionId" = ANY(${subIds}) OR "orderId" = ANY(${orderIds}))
+      ORDER BY "createdAt" DESC, "id" LIMIT ${TIMELINE_EVENT_ROWS}`,
+    db.$queryRaw<ReversalRecord[]>`
+      SELECT "id", "kind", "status", "amount", "currency", "transactionId", "transactionPaid", "periodStart",
+        "periodEnd", "paidAt", "orderId", "subscriptionId", "createdAt"
+      FROM "PaymentReversal"
+      WHERE "subscriptionId" = ANY(${subIds}) OR "orderId" = ANY(${orderIds})
+        OR "transactionId" = ANY(${purchases.flatMap((p) => (p.transactionId ? [p.transactionId] : []))})
+      ORDER BY "createdAt", "id"`,
   ]);
   return {
-    user,
-    members: [{ id: user.id, email: user.email, role: "owner" }],
+    workspace: {
+      id: ws.id,
+      name: ws.name,
+      personal: ws.personalOwnerId !== null,
+      creemCustomerId: ws.creemCustomerId,
+      createdAt: ws.createdAt,
+    },
+    members: ws.memberships.map((m) => ({
+      id: m.user.id,
+      email: m.user.email,
+      name: m.user.name,
+      role: m.role,
+      deleted: m.user.deletedAt !== null,
+      trialReminders: m.user.emailTrialReminders,
+    })),
     subscriptions: subscriptions.map((s) => {
       const info = statusInfo(s.status);
       return {
@@ -234,7 +302,12 @@ export async function getCustomerAccount(db: PrismaClient, userId: string): Prom
       activations: k.activations,
       activationLimit: k.activationLimit,
     })),
-    timeline,
+    timeline: accessTimeline({
+      events: timelineEvents,
+      reversals,
+      catalog,
+      graceDays: env.BILLING_GRACE_DAYS,
+    }),
     events: events.map((e) => ({
       id: e.id,
       type: e.type,
@@ -254,13 +327,15 @@ export async function syncCustomer(
   db: PrismaClient,
   creem: CreemClient,
   admin: Pick<CurrentUser, "id" | "email">,
-  userId: string,
+  workspaceId: string,
 ): Promise<SyncSummary | null> {
-  const subscriptions = await db.subscription.findMany({
-    where: { userId },
-    select: { id: true, status: true, stateAt: true },
+  const ws = await db.workspace.findUnique({
+    where: { id: workspaceId },
+    select: { id: true, personalOwnerId: true },
   });
-  if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) return null;
+  if (!ws) return null;
+  const state = { id: true, status: true, stateAt: true } as const;
+  const subscriptions = await db.subscription.findMany({ where: ownedBy(ws), select: state });
   const summary: SyncSummary = { synced: 0, failed: 0, results: [] };
   for (const { id } of subscriptions) {
     try {
@@ -272,12 +347,12 @@ export async function syncCustomer(
     }
   }
   const after = await db.subscription.findMany({
-    where: { userId },
-    select: { id: true, status: true, stateAt: true },
+    where: { id: { in: subscriptions.map((s) => s.id) } },
+    select: state,
   });
   await recordAudit(db, admin, {
     action: "customer.sync",
-    target: userId,
+    target: workspaceId,
     before: subscriptions,
     after: { subscriptions: after, ...summary },
   });

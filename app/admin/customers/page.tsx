@@ -19,7 +19,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Customers</h1>
         <p className="mt-1 text-zinc-600">
-          Search by email, or a CREEM customer, subscription, order or license id.
+          Search by a member's email, a workspace name, or a CREEM customer, subscription, order or license
+          id.
         </p>
       </div>
       <form method="get" role="search" aria-label="Find a customer" className="flex gap-3">
@@ -39,8 +40,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <Table aria-label="Customers">
             <TableHead>
               <TableRow>
-                <Th>Email</Th>
-                <Th>Name</Th>
+                <Th>Workspace</Th>
+                <Th>Members</Th>
                 <Th>CREEM customer</Th>
                 <Th className="text-right">Subscriptions</Th>
                 <Th className="text-right">Purchases</Th>
@@ -54,10 +55,11 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                       href={`/admin/customers/${hit.id}`}
                       className="text-brand-700 font-medium hover:underline"
                     >
-                      {hit.email}
+                      {hit.name}
                     </Link>
+                    <div className="text-xs text-zinc-500">{hit.personal ? "personal" : "team"}</div>
                   </Td>
-                  <Td>{hit.name ?? "—"}</Td>
+                  <Td className="text-sm">{hit.members.join(", ") || "—"}</Td>
                   <Td className="font-mono text-xs">{hit.creemCustomerId ?? "—"}</Td>
                   <Td className="text-right tabular-nums">{hit.subscriptions}</Td>
                   <Td className="text-right tabular-nums">{hit.purchases}</Td>

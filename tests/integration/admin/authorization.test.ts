@@ -83,7 +83,8 @@ describe("everyone but operators gets 404", () => {
   for (const who of ["a customer", "nobody"] as const) {
     it(`${who}: every page`, async () => {
       signInAs(who === "nobody" ? null : customerUser);
-      const id = Promise.resolve({ id: customerUser.id });
+      const ws = await db.workspace.findUniqueOrThrow({ where: { personalOwnerId: customerUser.id } });
+      const id = Promise.resolve({ id: ws.id });
       const search = Promise.resolve({});
       expect(await isNotFound(() => pages.layout({ children: null }))).toBe(true);
       expect(await isNotFound(() => pages.home())).toBe(true);
@@ -185,25 +186,75 @@ describe("an operator", () => {
     expect(audit[1]!.after).toMatchObject({ applied: 1, failed: 0 });
   });
 
-  it("finds the customer by email and by CREEM id, and the account shows the subscription and its events", async () => {
+  it("finds the account (the customer's personal workspace) by email and by CREEM id, with its billing", async () => {
     signInAs(admin);
     const { searchCustomers, getCustomerAccount } = await import("@/lib/admin/customers");
+    const ws = await db.workspace.findUniqueOrThrow({ where: { personalOwnerId: customerUser.id } });
     const byEmail = await searchCustomers(db, customerUser.email.toUpperCase());
-    expect(byEmail.map((h) => h.id)).toEqual([customerUser.id]);
-    expect((await searchCustomers(db, subId)).map((h) => h.id)).toEqual([customerUser.id]);
+    expect(byEmail.map((h) => [h.id, h.personal, h.members, h.subscriptions])).toEqual([
+      [ws.id, true, [customerUser.email], 1],
+    ]);
+    expect((await searchCustomers(db, subId)).map((h) => h.id)).toEqual([ws.id]);
     const sub = await db.subscription.findUniqueOrThrow({ where: { id: subId } });
-    expect((await searchCustomers(db, sub.customerId)).map((h) => h.id)).toEqual([customerUser.id]);
+    expect((await searchCustomers(db, sub.customerId)).map((h) => h.id)).toEqual([ws.id]);
     expect(await searchCustomers(db, "nobody-matches-this@nowhere.test")).toEqual([]);
 
-    const account = (await getCustomerAccount(db, customerUser.id))!;
-    expect(account.members).toEqual([{ id: customerUser.id, email: customerUser.email, role: "owner" }]);
+    const account = (await getCustomerAccount(db, ws.id))!;
+    expect(account.members.map((m) => [m.email, m.role])).toEqual([[customerUser.email, "owner"]]);
     expect(account.subscriptions.map((s) => [s.id, s.plan, s.statusLabel])).toEqual([
       [subId, "Pro", "Active"],
     ]);
     expect(account.events.map((e) => [e.id, e.outcome])).toEqual([[failedEventId, "applied"]]);
-    expect(account.timeline.length).toBeGreaterThan(0);
-    expect(account.audit.map((a) => a.action)).toEqual([]);
-    expect(await getCustomerAccount(db, "no-such-user")).toBeNull();
+    expect(account.timeline.map((t) => t.event)).toEqual(["Subscription started"]);
+    expect(await getCustomerAccount(db, "no-such-workspace")).toBeNull();
+
+    // A team workspace with its own subscription: its members, not the personal account's rows.
+    const team = await db.workspace.create({
+      data: {
+        name: `Team ${uid("t")}`,
+        memberships: {
+          create: [
+            { userId: customerUser.id, role: "owner" },
+            { userId: admin.id, role: "member" },
+          ],
+        },
+      },
+    });
+    const teamSub = uid("sub");
+    await db.subscription.create({
+      data: {
+        id: teamSub,
+        workspaceId: team.id,
+        customerId: uid("cust"),
+        productId: "prod_local_team_monthly",
+        status: "active",
+        units: 3,
+        stateAt: new Date(),
+        stateSource: "test",
+      },
+    });
+    const teamAccount = (await getCustomerAccount(db, team.id))!;
+    expect(teamAccount.members.map((m) => [m.email, m.role])).toEqual([
+      [customerUser.email, "owner"],
+      [admin.email, "member"],
+    ]);
+    expect(teamAccount.subscriptions.map((s) => [s.id, s.plan, s.units])).toEqual([[teamSub, "Team", 3]]);
+    expect((await getCustomerAccount(db, ws.id))!.subscriptions.map((s) => s.id)).toEqual([subId]);
+    expect((await searchCustomers(db, teamSub)).map((h) => h.id)).toEqual([team.id]);
+  });
+
+  it("syncs an account from CREEM (audited); an unknown account is refused", async () => {
+    signInAs(admin);
+    const ws = await db.workspace.findUniqueOrThrow({ where: { personalOwnerId: customerUser.id } });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    // No CREEM is configured in this file: the sync reports the failure, and the audit row says so.
+    const result = await customers.syncCustomerAction({}, form({ customerId: ws.id }));
+    expect(result.error).toMatch(/0 subscriptions synced, 1 failed/);
+    const audit = await db.adminAudit.findFirstOrThrow({ where: { target: ws.id, action: "customer.sync" } });
+    expect(audit.after).toMatchObject({ synced: 0, failed: 1 });
+    expect((await customers.syncCustomerAction({}, form({ customerId: "nope" }))).error).toBe(
+      "That customer does not exist.",
+    );
   });
 
   it("renders every page (as an operator)", async () => {
@@ -214,7 +265,8 @@ describe("an operator", () => {
     ).resolves.toBeTruthy();
     await expect(pages.event({ params: Promise.resolve({ id: failedEventId }) })).resolves.toBeTruthy();
     await expect(pages.customers({ searchParams: search })).resolves.toBeTruthy();
-    await expect(pages.customer({ params: Promise.resolve({ id: customerUser.id }) })).resolves.toBeTruthy();
+    const ws = await db.workspace.findUniqueOrThrow({ where: { personalOwnerId: customerUser.id } });
+    await expect(pages.customer({ params: Promise.resolve({ id: ws.id }) })).resolves.toBeTruthy();
     await expect(pages.revenue()).resolves.toBeTruthy();
     expect(await isNotFound(() => pages.customer({ params: Promise.resolve({ id: "missing" }) }))).toBe(true);
     expect(await isNotFound(() => pages.event({ params: Promise.resolve({ id: "missing" }) }))).toBe(true);

@@ -29,13 +29,13 @@ function Section({ title, children, empty }: { title: string; children: ReactNod
   );
 }
 
-// One account: what it has, why it has access (the same timeline as its billing page), the events and
+// One account (a workspace): who is in it, what it has, why it has access (the same timeline as its billing page), the events and
 // emails about it, and what operators did to it.
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const account = await getCustomerAccount(db, (await params).id);
   if (!account) notFound();
-  const { user } = account;
+  const { workspace } = account;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -43,17 +43,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <Link href="/admin/customers" className="text-sm text-zinc-600 hover:text-zinc-900">
             ← Customers
           </Link>
-          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{user.email}</h1>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{workspace.name}</h1>
           <p className="mt-1 text-sm text-zinc-600">
-            {user.name ?? "No name"} · CREEM customer{" "}
-            <span className="font-mono">{user.creemCustomerId ?? "—"}</span> · since{" "}
-            <Time at={user.createdAt} />
-            {user.deletedAt && (
-              <Badge tone="danger" className="ml-2">
-                deleted
-              </Badge>
-            )}
-            {!user.emailTrialReminders && <Badge className="ml-2">trial reminders off</Badge>}
+            {workspace.personal ? "Personal workspace" : "Team workspace"} · CREEM customer{" "}
+            <span className="font-mono">{workspace.creemCustomerId ?? "—"}</span> · since{" "}
+            <Time at={workspace.createdAt} />
           </p>
         </div>
         <ActionForm
@@ -62,7 +56,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           pendingLabel="Syncing…"
           variant="outline"
         >
-          <input type="hidden" name="customerId" value={user.id} />
+          <input type="hidden" name="customerId" value={workspace.id} />
         </ActionForm>
       </div>
 
@@ -72,7 +66,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             {account.members.map((m) => (
               <TableRow key={m.id}>
                 <Td>{m.email}</Td>
+                <Td>{m.name ?? ""}</Td>
                 <Td>{m.role}</Td>
+                <Td>
+                  {m.deleted && <Badge tone="danger">deleted</Badge>}
+                  {!m.trialReminders && <Badge>trial reminders off</Badge>}
+                </Td>
               </TableRow>
             ))}
           </TableBody>
