@@ -82,7 +82,10 @@ export const serverEnvSchema = z
         )
         .superRefine((emails, ctx) => {
           for (const email of emails.filter((e) => !z.email().safeParse(e).success)) {
-            ctx.addIssue({ code: "custom", message: `must be a comma-separated list of email addresses ("${email}" is not one)` });
+            ctx.addIssue({
+              code: "custom",
+              message: `must be a comma-separated list of email addresses ("${email}" is not one)`,
+            });
           }
         }),
     ),

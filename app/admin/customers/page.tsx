@@ -19,8 +19,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">Customers</h1>
         <p className="mt-1 text-zinc-600">
-          Search by a member's email, a workspace name, or a CREEM customer, subscription, order or license
-          id.
+          Search by a member&apos;s email, a workspace name, or a CREEM customer, subscription, order or
+          license id.
         </p>
       </div>
       <form method="get" role="search" aria-label="Find a customer" className="flex gap-3">

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
-import { checkoutCompleted, customer, envelope, subscription, WEBHOOK_SECRET } from "../../support/creem-payloads";
+import {
+  checkoutCompleted,
+  customer,
+  envelope,
+  subscription,
+  WEBHOOK_SECRET,
+} from "../../support/creem-payloads";
 import { testDb } from "../support/db";
 import { deliver } from "../webhooks/support";
 import { form, newUser, signInAs, uid } from "../admin/support";
