@@ -13,11 +13,12 @@ const links = [
   { href: "/dashboard/settings", label: "Settings" },
 ];
 
-export function DashboardNav() {
+/** `showConsole`: the signed-in user is an operator (decided on the server; /admin checks again). */
+export function DashboardNav({ showConsole = false }: { showConsole?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Dashboard" className="-mx-1 flex gap-1 overflow-x-auto border-b border-zinc-200">
-      {links.map((link) => {
+      {[...links, ...(showConsole ? [{ href: "/admin", label: "Console" }] : [])].map((link) => {
         const active = pathname === link.href;
         return (
           <Link

@@ -116,6 +116,27 @@ export const serverEnvSchema = z
       (v) => (v === "" || v === undefined ? "14" : v),
       z.coerce.number({ message: "must be a number of days" }).int().min(1).max(365),
     ),
+    // Operators who may open /admin (lib/admin/guard.ts): a comma-separated list of email addresses,
+    // compared lower-case. Empty or unset: nobody, the console is 404 for everyone.
+    ADMIN_EMAILS: z.preprocess(
+      (v) => (typeof v === "string" ? v : ""),
+      z
+        .string()
+        .transform((list) =>
+          list
+            .split(",")
+            .map((email) => email.trim().toLowerCase())
+            .filter(Boolean),
+        )
+        .superRefine((emails, ctx) => {
+          for (const email of emails.filter((e) => !z.email().safeParse(e).success)) {
+            ctx.addIssue({
+              code: "custom",
+              message: `must be a comma-separated list of email addresses ("${email}" is not one)`,
+            });
+          }
+        }),
+    ),
     // Days a past-due subscription keeps access while CREEM retries the payment.
     BILLING_GRACE_DAYS: z.preprocess(
       (v) => (v === "" || v === undefined ? "7" : v),

@@ -109,7 +109,7 @@ async function main() {
 
   startChild("npx", ["next", "dev", "--port", port, "--hostname", hostname]);
   // Scheduled and retried background work (lib/jobs), on the same database; stop with the app.
-  startChild("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"]);
+  startChild("npx", ["tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/worker.ts"]);
 }
 
 process.on("SIGINT", () => void shutdown(0));

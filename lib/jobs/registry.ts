@@ -69,6 +69,25 @@ export const jobs: JobDefinition[] = [
     },
   },
   {
+    // The outbox of lifecycle email (lib/email/lifecycle.ts): decides what the stored billing state says is
+    // due (the backstop for the webhook route's immediate pass, and the only sender of trial reminders),
+    // then sends what is queued. Imported when run: rendering loads react-dom/server.
+    name: "lifecycle-email",
+    description: "Queue the lifecycle emails the billing state calls for, then send queued ones",
+    schedule: "* * * * *",
+    singletonKey: "lifecycle-email",
+    retry: { limit: 3, delaySeconds: 30, backoff: true },
+    timeoutSeconds: 5 * 60,
+    handler: async ({ db, log }) => {
+      const { decideEmails, deliverQueued } = await import("@/lib/email/lifecycle");
+      const now = new Date();
+      const decided = await decideEmails(db, now);
+      const delivery = await deliverQueued(db, now);
+      if (decided || delivery.sent || delivery.failed) log(`decided ${decided}, sent ${delivery.sent}`);
+      return failIfAny(delivery.failed, "emails", { decided, ...delivery });
+    },
+  },
+  {
     // Rate-limit rows (one per address, IP or user) are only needed while their attempts are in a window.
     name: "rate-limit-prune",
     description: "Delete rate-limit rows whose attempts are older than every window (a day)",

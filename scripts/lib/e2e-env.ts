@@ -12,6 +12,8 @@ export const E2E_CREEM_WEBHOOK_URL = `${E2E_BASE_URL}/api/webhooks/creem`;
 export const E2E_CREEM_RETRY_DELAYS_MS = [200, 500, 1000, 2000];
 export const E2E_CREEM_API_KEY = DEFAULTS.apiKey;
 export const E2E_CREEM_WEBHOOK_SECRET = DEFAULTS.webhookSecret;
+// The operator of the e2e server's console (/admin).
+export const E2E_ADMIN_EMAIL = "operator@e2e.example.com";
 
 export const E2E_LICENSE_SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIMfbYBr2JCA57q2GVBRfJJMBlmBOWeDmK7SGKa3qbrxy";
 
@@ -32,5 +34,6 @@ export function e2eEnv(): NodeJS.ProcessEnv {
     CREEM_API_KEY: E2E_CREEM_API_KEY,
     CREEM_WEBHOOK_SECRET: E2E_CREEM_WEBHOOK_SECRET,
     CREEM_API_BASE_URL: E2E_CREEM_URL,
+    ADMIN_EMAILS: E2E_ADMIN_EMAIL,
   };
 }

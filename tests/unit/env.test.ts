@@ -157,3 +157,19 @@ describe("public env", () => {
     );
   });
 });
+
+describe("ADMIN_EMAILS", () => {
+  it("is a trimmed, lower-cased list; empty means nobody", () => {
+    expect(parseEnv(serverEnvSchema, base).ADMIN_EMAILS).toEqual([]);
+    expect(parseEnv(serverEnvSchema, { ...base, ADMIN_EMAILS: "" }).ADMIN_EMAILS).toEqual([]);
+    expect(
+      parseEnv(serverEnvSchema, { ...base, ADMIN_EMAILS: " Ops@Example.com, ,b@example.org " }).ADMIN_EMAILS,
+    ).toEqual(["ops@example.com", "b@example.org"]);
+  });
+
+  it("names an entry that is not an email address", () => {
+    expect(problems({ ...base, ADMIN_EMAILS: "ops@example.com, bob" })).toEqual([
+      'ADMIN_EMAILS must be a comma-separated list of email addresses ("bob" is not one)',
+    ]);
+  });
+});

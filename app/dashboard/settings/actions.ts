@@ -6,6 +6,7 @@ import { z } from "zod";
 import { validatedActionWithUser } from "@/lib/actions";
 import { deleteAccount } from "@/lib/account/deletion";
 import { requestEmailChange } from "@/lib/account/email-change";
+import { setEmailPreferences } from "@/lib/account/email-preferences";
 import { updateProfile } from "@/lib/account/profile";
 import {
   clearSessionCookie,
@@ -90,3 +91,17 @@ export const deleteAccountAction = validatedActionWithUser(deleteAccountSchema, 
   await clearSessionCookie();
   redirect("/?account=deleted");
 });
+
+const emailPreferencesSchema = z.object({
+  // A checkbox: sent as "on" when ticked, absent when not.
+  trialReminders: z.literal("on", { error: "That is not a valid choice." }).optional(),
+});
+
+export const updateEmailPreferencesAction = validatedActionWithUser(
+  emailPreferencesSchema,
+  async (input, user) => {
+    await setEmailPreferences(user.id, { emailTrialReminders: input.trialReminders === "on" });
+    revalidatePath(PAGE);
+    return { success: "Your email preferences were saved." };
+  },
+);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DeleteAccount } from "@/components/account/delete-account";
 import { EmailForm } from "@/components/account/email-form";
+import { EmailPreferencesForm } from "@/components/account/email-preferences-form";
 import { ProfileForm } from "@/components/account/profile-form";
 import { SessionsList } from "@/components/account/sessions-list";
 import { SignInMethods } from "@/components/account/sign-in-methods";
@@ -8,11 +9,13 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { plannedCancellations } from "@/lib/account/deletion";
+import { getEmailPreferences } from "@/lib/account/email-preferences";
 import { EMAIL_CHANGE_MESSAGES, type EmailChangeOutcome } from "@/lib/account/email-change";
 import { currentSessionToken, listSessions } from "@/lib/account/sessions";
 import { listSignInMethods } from "@/lib/account/sign-in-methods";
 import { requireUser } from "@/lib/auth";
 import { db } from "@/lib/db";
+import { updateEmailPreferencesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -20,12 +23,13 @@ export const metadata: Metadata = { title: "Settings" };
 // sign-in methods, sessions, export and deletion. Workspace settings get their own page later.
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
   const user = await requireUser("/dashboard/settings");
-  const [{ email: emailOutcome }, profile, methods, sessions, cancellations] = await Promise.all([
+  const [{ email: emailOutcome }, profile, methods, sessions, cancellations, emailPrefs] = await Promise.all([
     searchParams,
     db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, email: true, image: true } }),
     listSignInMethods(user.id),
     currentSessionToken().then((token) => listSessions(user.id, token)),
     plannedCancellations(user.id),
+    getEmailPreferences(user.id),
   ]);
   const notice =
     emailOutcome && Object.hasOwn(EMAIL_CHANGE_MESSAGES, emailOutcome)
@@ -64,6 +68,21 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </CardHeader>
         <CardContent>
           <EmailForm />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Email notifications</CardTitle>
+          <CardDescription>
+            What we email you about your subscription. Receipts come from CREEM.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <EmailPreferencesForm
+            action={updateEmailPreferencesAction}
+            trialReminders={emailPrefs.emailTrialReminders}
+          />
         </CardContent>
       </Card>
 

@@ -41,6 +41,16 @@ export default async function DevMailPage() {
               </CardHeader>
               <CardContent className="flex flex-col gap-3 text-sm">
                 <pre className="font-sans whitespace-pre-wrap text-zinc-700">{mail.text}</pre>
+                {/* The HTML part as a mail client shows it; sandboxed (no scripts, no same-origin). */}
+                <details>
+                  <summary className="cursor-pointer text-zinc-600">HTML version</summary>
+                  <iframe
+                    title={`HTML of ${mail.subject}`}
+                    sandbox=""
+                    srcDoc={mail.html}
+                    className="mt-2 h-96 w-full rounded-lg border border-zinc-200 bg-white"
+                  />
+                </details>
                 {mail.url && (
                   <a
                     href={mail.url}

@@ -47,7 +47,10 @@ export async function refreshLicenses(
         try {
           let devices: LicenseInstance[] = [];
           const state = await licenseStateFromCreem(creem, row, (items) => (devices = items));
-          await db.licenseKey.updateMany({ where: { id: row.id, ...ownedLicenses(workspaceId) }, data: state });
+          await db.licenseKey.updateMany({
+            where: { id: row.id, ...ownedLicenses(workspaceId) },
+            data: state,
+          });
           const now = new Date();
           for (const device of devices) await mirrorInstance(db, row.id, device, now, false);
           fresh.add(row.id);

@@ -259,11 +259,15 @@ export function evaluateDelivery(
   };
 }
 
+/** What was just applied (not a duplicate): for follow-ups outside the hot path, such as lifecycle email. */
+export type AppliedEvent = { type: string; subscriptionId?: string; orderId?: string };
+
 /** Records, applies and answers one signature-verified delivery. Throws only on a database fault. */
 async function acceptDelivery(
   db: PrismaClient,
   rawBody: Uint8Array,
   receivedAt: Date,
+  onApplied?: (event: AppliedEvent) => void,
 ): Promise<WebhookResult> {
   const verdict = evaluateDelivery({ rawBody }, receivedAt);
   if (!verdict.ok) {
@@ -276,6 +280,18 @@ async function acceptDelivery(
   const record = verdict.record;
   try {
     const result = await processRecord(db, record);
+    if (!result.duplicate && onApplied) {
+      // A follow-up never turns an applied event into a failure.
+      try {
+        onApplied({
+          type: record.type,
+          subscriptionId: record.facts.subscription?.id,
+          orderId: record.facts.purchase?.id,
+        });
+      } catch (error) {
+        console.error(`[webhook] ${record.id} follow-up failed: ${(error as Error).message}`);
+      }
+    }
     return {
       status: 200,
       body: { received: true, outcome: result.duplicate ? "duplicate" : result.outcome },
@@ -301,6 +317,8 @@ export async function receiveWebhook(input: {
   signature: string | null;
   secret: string;
   receivedAt?: Date;
+  /** Called (synchronously) once the event's effects are committed, unless it was a duplicate. */
+  onApplied?: (event: AppliedEvent) => void;
 }): Promise<WebhookResult> {
   const rawBody = typeof input.rawBody === "string" ? Buffer.from(input.rawBody, "utf8") : input.rawBody;
   if (rawBody.byteLength > MAX_WEBHOOK_BYTES) {
@@ -310,7 +328,7 @@ export async function receiveWebhook(input: {
     return { status: 401, body: { received: false, error: "invalid signature" } };
   }
   try {
-    return await acceptDelivery(input.db, rawBody, input.receivedAt ?? new Date());
+    return await acceptDelivery(input.db, rawBody, input.receivedAt ?? new Date(), input.onApplied);
   } catch (error) {
     // Recording itself failed (the database is down): nothing was kept, so CREEM must retry.
     console.error(

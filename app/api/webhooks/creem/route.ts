@@ -1,5 +1,7 @@
-import { MAX_WEBHOOK_BYTES, receiveWebhook } from "@/lib/billing/webhooks/inbox";
+import { after } from "next/server";
+import { MAX_WEBHOOK_BYTES, receiveWebhook, type AppliedEvent } from "@/lib/billing/webhooks/inbox";
 import { db } from "@/lib/db";
+import { EMAIL_EVENT_TYPES } from "@/lib/email/events";
 import { env } from "@/lib/env";
 import { readBytesWithLimit } from "@/lib/read-body";
 
@@ -7,6 +9,25 @@ export const dynamic = "force-dynamic";
 
 // no-transform: a 40-byte acknowledgement is not worth gzipping on the hot path.
 const headers = { "cache-control": "no-store, no-transform" };
+
+// The few events that change what a customer should be told (payment failed, cancellation, a lifetime
+// key) decide their emails after the response; every other event costs nothing extra. The lifecycle-email
+// job catches up on anything this misses (lib/email/lifecycle.ts).
+function onApplied(event: AppliedEvent) {
+  if (!EMAIL_EVENT_TYPES.has(event.type)) return;
+  const run = async () => {
+    const { emailsAfterEvent } = await import("@/lib/email/lifecycle");
+    await emailsAfterEvent(db, event).catch((error: unknown) =>
+      console.error(`[email] after ${event.type}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  try {
+    after(run);
+  } catch {
+    // Called outside a request (a test calling the handler directly): run it without waiting.
+    void run();
+  }
+}
 
 // CREEM webhooks: verified against the exact bytes received, stored once, applied in order; a signed body
 // that cannot be applied is recorded as invalid and acknowledged (lib/billing/webhooks/inbox.ts).
@@ -20,6 +41,7 @@ export async function POST(request: Request) {
     rawBody,
     signature: request.headers.get("creem-signature"),
     secret: env.CREEM_WEBHOOK_SECRET,
+    onApplied,
   });
   return Response.json(result.body, { status: result.status, headers });
 }
