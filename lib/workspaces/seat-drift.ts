@@ -16,10 +16,12 @@ export async function correctSeatDrift(
   creem: CreemClient,
   plans: PlanCatalog,
   log: (line: string) => void = () => {},
+  /** Only these workspaces (an operator checking one account; tests on a shared database). Default: all. */
+  workspaceIds?: readonly string[],
 ): Promise<SeatDriftResult> {
   const result: SeatDriftResult = { checked: 0, drifted: 0, corrected: 0, failed: 0 };
   const subscriptions = await db.subscription.findMany({
-    where: { workspaceId: { not: null } },
+    where: { workspaceId: workspaceIds ? { in: [...workspaceIds] } : { not: null } },
     select: { id: true, workspaceId: true, productId: true, units: true, status: true },
     orderBy: { id: "asc" },
   });

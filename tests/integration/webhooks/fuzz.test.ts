@@ -191,6 +191,9 @@ describe("webhook fuzzing", () => {
     // One log line per invalid delivery is right in production and noise here.
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const statuses = new Map<number, number>();
+    // Files before this one in the same worker share its database and may keep odd rows on purpose: only
+    // what the fuzzing adds counts.
+    const before = await nonsenseStored();
     try {
       await fc.assert(
         fc.asyncProperty(body, async (generated) => {
@@ -204,7 +207,7 @@ describe("webhook fuzzing", () => {
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
-      expect(await nonsenseStored()).toEqual([]);
+      expect(await nonsenseStored()).toEqual(before);
     } catch (error) {
       console.error(`webhook fuzz failed: replay with PROPERTY_SEED=${SEED} PROPERTY_RUNS=${RUNS}`);
       throw error;

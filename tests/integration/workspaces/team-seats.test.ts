@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PRODUCT_IDS } from "../../../creem-emulator/src/index";
 import { remoteStatus, setUpBillingActions, signInAs, subscribe } from "../billing-actions/support";
 import { testDb } from "../support/db";
-import { form, headersMock, newUser, type TestUser } from "../account/support";
+import { form, headersMock, newUser, request, type TestUser } from "../account/support";
 import { newTeam } from "./team-support";
 
 // Seats against the local CREEM: a Team subscription of 2 seats for a team workspace. Inviting past the
@@ -74,6 +74,7 @@ describe("seats of a per-seat plan", () => {
 
   it("refuses lowering seats below members and pending invitations, with the reason", async () => {
     signInAs(owner);
+    request.cookies.set("workspace", teamId);
     expect(await h.actions.changeSeatsAction({}, form({ subscriptionId, seats: 2 }))).toEqual({
       error:
         "This workspace has 1 member and 2 pending invitations, so it needs at least 3 seats. Remove people or revoke invitations first.",
@@ -92,7 +93,9 @@ describe("seats of a per-seat plan", () => {
 
   it("the seat-drift job stores CREEM's units on a per-seat plan, records it once, and is idempotent", async () => {
     const { jobNamed } = await import("@/lib/jobs/registry");
-    const job = jobNamed("workspace-seat-drift")!;
+    expect(jobNamed("workspace-seat-drift")).toMatchObject({ schedule: "23 4 * * *" });
+    const { correctSeatDrift } = await import("@/lib/workspaces/seat-drift");
+    const { catalog } = await import("@/lib/billing/catalog");
     // Seats changed in CREEM's dashboard; no webhook reached the app.
     const remote = await h.creem.client.subscriptions.get(subscriptionId);
     await h.creem.client.subscriptions.update(subscriptionId, {
@@ -105,17 +108,22 @@ describe("seats of a per-seat plan", () => {
     const proId = await subscribe(h.creem, db, other.email, PRODUCT_IDS.proMonthly, 1);
     await db.subscription.update({ where: { id: proId }, data: { workspaceId: proTeam.id, units: 2 } });
 
+    // The job's own run, on this file's two workspaces only (earlier files in this worker share the database).
+    const run = (log: (line: string) => void) =>
+      correctSeatDrift(db, h.creem.client, catalog, log, [teamId, proTeam.id]);
     const lines: string[] = [];
-    const first = await job.handler({ db, creem: h.creem.client, log: (l) => void lines.push(l) });
+    const first = await run((l) => void lines.push(l));
     expect(first).toMatchObject({ drifted: 2, corrected: 1, failed: 0 });
     expect(lines).toContain(`${subscriptionId}: seats corrected from 2 to CREEM's 5`);
     expect(lines.some((l) => l.startsWith(`${proId}: CREEM has 1 units, stored 2`))).toBe(true);
     expect((await db.subscription.findUniqueOrThrow({ where: { id: subscriptionId } })).units).toBe(5);
     expect((await db.subscription.findUniqueOrThrow({ where: { id: proId } })).units).toBe(2);
 
-    const second = await job.handler({ db, creem: h.creem.client, log: () => {} });
+    const second = await run(() => {});
     expect(second).toMatchObject({ drifted: 1, corrected: 0, failed: 0 });
-    const entries = await db.activityLog.findMany({ where: { action: "billing.seat_drift_corrected" } });
+    const entries = await db.activityLog.findMany({
+      where: { action: "billing.seat_drift_corrected", workspaceId: { in: [teamId, proTeam.id] } },
+    });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       workspaceId: teamId,
