@@ -44,9 +44,10 @@ export function AuthStatus() {
   return (
     <div className="flex min-w-0 items-center gap-2 sm:gap-3">
       <WorkspaceSwitcher />
+      {/* Not on a phone: beside the switcher it would slide under "Sign out" (Settings is in the dashboard nav). */}
       <Link
         href="/dashboard/settings"
-        className="flex min-w-0 items-center gap-2 rounded-full text-sm text-zinc-600 hover:text-zinc-900"
+        className="hidden shrink-0 items-center gap-2 rounded-full text-sm text-zinc-600 hover:text-zinc-900 sm:flex"
         title={status.user.email ?? ""}
         aria-label={`Account settings (${label})`}
       >
