@@ -69,7 +69,10 @@ export async function consumeRateLimit(
   if (!row) throw new Error(`${rule.name}: the rate limit row was not written`);
   if (row.allowed) return { ok: true, remaining: Math.max(0, rule.limit - row.count) };
   const oldest = row.oldest_ms ?? nowMs;
-  return { ok: false, retryAfterMs: Math.max(1000, Math.round(oldest + rule.windowMs - nowMs)) };
+  // Never longer than the window: a parallel request that read the clock later may have stored its hit
+  // before this one ran, so the oldest hit can be a little after this request's `nowMs`.
+  const wait = Math.min(rule.windowMs, Math.round(oldest + rule.windowMs - nowMs));
+  return { ok: false, retryAfterMs: Math.max(1000, wait) };
 }
 
 /** Whole minutes to wait, for messages ("try again in 3 minutes"); at least 1. */
