@@ -4,15 +4,8 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth";
 import { isCreemError } from "@/lib/creem";
 import { UserError } from "@/lib/user-error";
-import {
-  assertCan,
-  resolveWorkspace,
-  WORKSPACE_COOKIE,
-  type WorkspaceContext,
-} from "@/lib/workspaces/current";
+import { assertCan, workspaceOfRequest, type WorkspaceContext } from "@/lib/workspaces/current";
 import type { Permission } from "@/lib/workspaces/roles";
-import { db } from "@/lib/db";
-import { cookies } from "next/headers";
 
 // Every server action goes through this wrapper, so none can forget to validate its input or check who
 // is calling. Results are plain values for useActionState; errors are safe to show to users.
@@ -58,9 +51,7 @@ export function validatedWorkspaceAction<S extends z.ZodType>(
   action: (input: z.output<S>, context: WorkspaceContext) => Promise<ActionState>,
 ) {
   return validatedActionWithUser(schema, async (input, user) => {
-    const jar = await cookies();
-    const workspace = await resolveWorkspace(db, user.id, jar.get(WORKSPACE_COOKIE)?.value);
-    const context = { user, workspace };
+    const context = await workspaceOfRequest(user);
     assertCan(context, permission);
     return action(input, context);
   });

@@ -59,13 +59,17 @@ export async function resolveWorkspace(
   return chosen;
 }
 
-/** The signed-in user and the workspace they act in, or null when signed out. */
-export async function getCurrentWorkspace(): Promise<WorkspaceContext | null> {
-  const user = await getCurrentUser();
-  if (!user) return null;
+/** The workspace this request's cookie names for `user` (their personal one when it names none of theirs). */
+export async function workspaceOfRequest(user: CurrentUser): Promise<WorkspaceContext> {
   const jar = await cookies();
   const workspace = await resolveWorkspace(db, user.id, jar.get(WORKSPACE_COOKIE)?.value);
   return { user, workspace };
+}
+
+/** The signed-in user and the workspace they act in, or null when signed out. */
+export async function getCurrentWorkspace(): Promise<WorkspaceContext | null> {
+  const user = await getCurrentUser();
+  return user ? workspaceOfRequest(user) : null;
 }
 
 /** For pages: the current workspace, or a redirect to sign-in. */
