@@ -9,7 +9,7 @@ import {
   type BillingState,
 } from "@/lib/billing/entitlements";
 import { estimateChange } from "@/lib/billing/money";
-import type { ReversalRecord } from "@/lib/billing/reversals";
+import { reversalsOfWorkspace } from "@/lib/billing/account/state";
 import { describeChangeCost, describeSubscription } from "@/lib/billing/subscriptions/view";
 import { seatReductionRefusal, seatsMissingFor, type SeatCount } from "./seat-math";
 
@@ -31,14 +31,7 @@ async function workspaceBillingState(client: Tx, workspaceId: string): Promise<B
     orderBy: { createdAt: "asc" },
     select: purchaseRecordSelect,
   });
-  const reversals = await client.$queryRaw<ReversalRecord[]>`
-    SELECT "id", "kind", "status", "amount", "currency", "transactionId", "transactionPaid", "periodStart",
-      "periodEnd", "paidAt", "orderId", "subscriptionId", "createdAt"
-    FROM "PaymentReversal"
-    WHERE "subscriptionId" IN (SELECT id FROM "Subscription" WHERE "workspaceId" = ${workspaceId})
-       OR "orderId" IN (SELECT id FROM "Purchase" WHERE "workspaceId" = ${workspaceId})
-       OR "transactionId" IN (SELECT "transactionId" FROM "Purchase" WHERE "workspaceId" = ${workspaceId})
-    ORDER BY "createdAt", "id"`;
+  const reversals = await reversalsOfWorkspace(client, workspaceId);
   return { subscriptions, purchases, reversals };
 }
 

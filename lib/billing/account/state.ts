@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import {
   purchaseRecordSelect,
   subscriptionRecordSelect,
@@ -12,7 +12,7 @@ import type { TimelineEventRow } from "./timeline";
 // tested with its own client) and the app read the same way.
 
 /** The refunds and disputes of a workspace's subscriptions and purchases, as a query for a snapshot batch. */
-export function reversalsOfWorkspace(db: PrismaClient, workspaceId: string) {
+export function reversalsOfWorkspace(db: PrismaClient | Prisma.TransactionClient, workspaceId: string) {
   return db.$queryRaw<ReversalRecord[]>`
     SELECT "id", "kind", "status", "amount", "currency", "transactionId", "transactionPaid", "periodStart",
       "periodEnd", "paidAt", "orderId", "subscriptionId", "createdAt"
