@@ -1,8 +1,37 @@
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const root = import.meta.dirname;
+
+// Isolation (a fresh module registry per test file) costs about a second of imports per file, most of a
+// CI run's test time. Files that replace modules or the environment need it: vi.mock and friends, stubbed
+// env or globals, spies on module exports, modules imported after such a change, assignments to
+// process.env. Every other file shares its worker's modules with the files before it (`isolate: false`).
+// Classified here by reading the file, so a new test that starts mocking is isolated without anyone
+// remembering to move it. A file that keeps state in a shared module some other way says so with the
+// comment `// vitest: isolate` (found by running the shared projects with --sequence.shuffle). Projects: "unit", "unit:isolated", "integration", "integration:isolated"
+// (select a kind with `--project 'unit*'`).
+const NEEDS_ISOLATION =
+  /\bvi\.(mock|doMock|unmock|stubEnv|stubGlobal|resetModules|spyOn|useFakeTimers)\b|\bawait import\(|^\/\/ vitest: isolate\b|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]/m;
+
+function testFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".test.ts"))
+    .map((file) => path.join(dir, file).split(path.sep).join("/"));
+}
+
+/** The same tests as two projects: files that need a fresh module registry, and the rest, sharing one. */
+function splitByIsolation(dir: string, test: TestProjectInlineConfiguration["test"] & { name: string }) {
+  const files = testFiles(dir);
+  const isolated = files.filter((file) => NEEDS_ISOLATION.test(readFileSync(path.join(root, file), "utf8")));
+  const shared = files.filter((file) => !isolated.includes(file));
+  return [
+    { extends: true, test: { ...test, include: shared, isolate: false } },
+    { extends: true, test: { ...test, name: `${test.name}:isolated`, include: isolated, isolate: true } },
+  ] satisfies TestProjectInlineConfiguration[];
+}
 
 export default defineConfig({
   resolve: {
@@ -34,31 +63,20 @@ export default defineConfig({
       },
     },
     projects: [
-      {
-        extends: true,
-        test: {
-          name: "unit",
-          include: ["tests/unit/**/*.test.ts"],
-          environment: "node",
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          // A migrated database per run, copied once per worker; each file runs on its worker's copy.
-          globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/support/worker-database.ts"],
-          // Generous: the machine (2 cores) also runs the unit project and coverage at the same time.
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve;
-          // transformed by Vite it resolves, so tests can run the real auth() on database sessions.
-          server: { deps: { inline: ["next-auth"] } },
-        },
-      },
+      ...splitByIsolation("tests/unit", { name: "unit", environment: "node" }),
+      ...splitByIsolation("tests/integration", {
+        name: "integration",
+        environment: "node",
+        // A migrated database per run, copied once per worker; each file runs on its worker's copy.
+        globalSetup: ["tests/integration/global-setup.ts"],
+        setupFiles: ["tests/support/worker-database.ts"],
+        // Generous: the machine (2 cores) also runs the unit project and coverage at the same time.
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+        // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve;
+        // transformed by Vite it resolves, so tests can run the real auth() on database sessions.
+        server: { deps: { inline: ["next-auth"] } },
+      }),
     ],
   },
 });

@@ -13,6 +13,9 @@ for (const [project, dir] of [
   ["unit", "tests/unit/billing/properties"],
   ["integration", "tests/integration/properties"],
 ] as const) {
-  const result = spawnSync("npx", ["vitest", "run", "--project", project, dir], { stdio: "inherit", env });
+  const result = spawnSync("npx", ["vitest", "run", "--project", `${project}*`, dir], {
+    stdio: "inherit",
+    env,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

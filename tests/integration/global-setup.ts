@@ -5,14 +5,17 @@ import { copyTestDatabase, createTestDatabase, type TestDatabase } from "../../s
 // One migrated database per `vitest` run, used only as a template, and a copy of it for each Vitest worker:
 // files in different workers run at the same time, each on its worker's copy (tests/support/worker-database.ts
 // points a file at it), so they never see each other's rows. All dropped at the end.
-export default async function setup(project: TestProject) {
-  const workers =
-    project.config.maxWorkers ||
-    project.vitest.config.maxWorkers ||
-    Math.max(os.availableParallelism() - 1, 1);
+// Both integration projects (vitest.config.ts: shared modules and isolated) call this; the databases are
+// made once and dropped after the last of them finishes. Worker ids are unique across projects, so a copy
+// is never used by two files at the same time.
+
+let databases: Promise<{ urls: string[]; drop: () => Promise<void> }> | undefined;
+let users = 0;
+
+async function makeDatabases(workers: number) {
   const template = await createTestDatabase("starter_it");
   const copies: TestDatabase[] = [];
-  const dropAll = async () => {
+  const drop = async () => {
     for (const db of [...copies, template]) await db.drop();
   };
   try {
@@ -20,12 +23,22 @@ export default async function setup(project: TestProject) {
       copies.push(await copyTestDatabase(template, `${template.name}_w${worker}`));
     }
   } catch (error) {
-    await dropAll();
+    await drop();
     throw error;
   }
-  project.provide(
-    "workerDatabaseUrls",
-    copies.map((db) => db.url),
-  );
-  return dropAll;
+  return { urls: copies.map((db) => db.url), drop };
+}
+
+export default async function setup(project: TestProject) {
+  const workers =
+    project.vitest.config.maxWorkers ||
+    project.config.maxWorkers ||
+    Math.max(os.availableParallelism() - 1, 1);
+  databases ??= makeDatabases(workers);
+  users++;
+  const { urls, drop } = await databases;
+  project.provide("workerDatabaseUrls", urls);
+  return async () => {
+    if (--users === 0) await drop();
+  };
 }

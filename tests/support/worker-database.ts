@@ -16,7 +16,7 @@ const url = urls[Number(process.env.VITEST_POOL_ID) - 1];
 if (!url) {
   throw new Error(
     `No test database for Vitest worker ${process.env.VITEST_POOL_ID} (made ${urls.length}): ` +
-      "run integration tests through `vitest --project integration`",
+      "run integration tests through `vitest --project 'integration*'`",
   );
 }
 process.env.DATABASE_URL = url;

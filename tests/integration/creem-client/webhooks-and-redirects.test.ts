@@ -1,3 +1,4 @@
+// vitest: isolate (fails when it shares a worker's modules with other files: seen with --sequence.shuffle)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   idOf,

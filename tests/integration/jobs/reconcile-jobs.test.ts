@@ -1,3 +1,4 @@
+// vitest: isolate (fails when it shares a worker's modules with other files: seen with --sequence.shuffle)
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobNamed } from "@/lib/jobs/registry";

@@ -5,7 +5,7 @@ import { createPrismaClient } from "@/lib/prisma";
 export function testDb() {
   const url = process.env.DATABASE_URL;
   if (!url)
-    throw new Error("DATABASE_URL is not set: run integration tests through vitest --project integration");
+    throw new Error("DATABASE_URL is not set: run integration tests through vitest --project 'integration*'");
   const db = createPrismaClient(url);
   afterAll(() => db.$disconnect());
   return db;
