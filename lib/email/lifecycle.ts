@@ -7,13 +7,15 @@ import { formatDate } from "@/lib/format";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { sendMail } from "@/lib/mail";
 import { publicEnv } from "@/lib/public-env";
+import { can, isRole, ROLES } from "@/lib/workspaces/roles";
 import { EMAIL_EVENT_TYPES } from "./events";
 import { NON_ESSENTIAL, renderLifecycleEmail, type LifecycleEmail, type LifecycleKind } from "./render";
 
 // Lifecycle email as an outbox. Deciding: the stored billing state (never the webhook itself) says which
 // emails are due; each becomes an EmailDelivery row whose unique `key` names its occasion (kind +
-// subscription + the period or event), so INSERT ... ON CONFLICT DO NOTHING lets the database decide
-// "at most one" whoever decides it twice. Delivering: queued rows are claimed (SKIP LOCKED), rendered
+// subscription + the period or event) and its recipient, so INSERT ... ON CONFLICT DO NOTHING lets the
+// database decide "at most one per person" whoever decides it twice. Billing belongs to the workspace:
+// every owner and admin of it gets the email (see audienceOf), members never do. Delivering: queued rows are claimed (SKIP LOCKED), rendered
 // and sent through sendMail; a failure stays queued with its error and is retried by the next run.
 // The webhook route decides for the few events that matter right after they are applied (after the
 // response); the `lifecycle-email` job scans everything every minute as the durable backstop, and is
@@ -40,31 +42,110 @@ const link = (path: string) => new URL(path, publicEnv.NEXT_PUBLIC_APP_URL).toSt
 const planName = (productId: string | null | undefined) =>
   (productId && catalog.byProductId(productId)?.plan.name) || "your plan";
 
-type Recipient = { userId: string | null; to: string; name: string | null; trialReminders: boolean } | null;
+/** One person an email goes to; `key` names them in the EmailDelivery key (one email per occasion each). */
+type Recipient = {
+  key: string;
+  userId: string | null;
+  to: string;
+  name: string | null;
+  trialReminders: boolean;
+};
+
+type Person = {
+  id: string;
+  email: string;
+  name: string | null;
+  deletedAt: Date | null;
+  emailTrialReminders: boolean;
+};
 
 type Owner = {
   userId: string | null;
   customerEmail: string | null;
-  user: { email: string; name: string | null; deletedAt: Date | null; emailTrialReminders: boolean } | null;
+  user: Person | null;
+  workspace: {
+    id: string;
+    name: string;
+    personalOwnerId: string | null;
+    memberships: Array<{ role: string; user: Person }>;
+  } | null;
 };
 
-function recipientOf(row: Owner): Recipient {
+/** Who gets a subscription's or order's billing email, and the team workspace it is about (if any). */
+type Audience = { recipients: Recipient[]; workspaceName: string | null };
+
+/** The roles that manage billing (lib/workspaces/roles.ts): they, and only they, get billing email. */
+const BILLING_ROLES = ROLES.filter((role) => can(role, "billing.manage"));
+
+const personRecipient = (user: Person): Recipient => ({
+  key: `user:${user.id}`,
+  userId: user.id,
+  to: user.email,
+  name: user.name,
+  trialReminders: user.emailTrialReminders,
+});
+
+/**
+ * Billing belongs to the workspace: its email goes to every owner and admin of the subscription's or
+ * order's workspace (a personal workspace: its one owner), deleted accounts left out. When none of them
+ * can be reached (no workspace, or only deleted managers), to whom it went before workspaces: the buyer,
+ * or without a linked account the CREEM customer's address; an anonymised (deleted) buyer is never
+ * mailed, and neither is a buyer who is now a plain member of the workspace (members get no billing mail).
+ */
+async function audienceOf(db: PrismaClient, row: Owner): Promise<Audience> {
+  const workspace = row.workspace;
+  const workspaceName = workspace && !workspace.personalOwnerId ? workspace.name : null;
+  const managers = (workspace?.memberships ?? [])
+    .filter((m) => isRole(m.role) && can(m.role, "billing.manage") && !m.user.deletedAt)
+    .map((m) => personRecipient(m.user));
+  if (managers.length) return { recipients: managers, workspaceName };
+
+  let fallback: Recipient | null = null;
   if (row.user) {
-    if (row.user.deletedAt) return null; // an anonymised account is never mailed
-    return {
-      userId: row.userId,
-      to: row.user.email,
-      name: row.user.name,
-      trialReminders: row.user.emailTrialReminders,
+    if (!row.user.deletedAt) fallback = personRecipient(row.user);
+  } else if (row.customerEmail) {
+    fallback = {
+      key: `email:${row.customerEmail.toLowerCase()}`,
+      userId: null,
+      to: row.customerEmail,
+      name: null,
+      trialReminders: true,
     };
   }
-  return row.customerEmail ? { userId: null, to: row.customerEmail, name: null, trialReminders: true } : null;
+  if (!fallback || !workspace) return { recipients: fallback ? [fallback] : [], workspaceName };
+  const plainMember = await db.membership.findFirst({
+    where: {
+      workspaceId: workspace.id,
+      role: { notIn: BILLING_ROLES },
+      user: fallback.userId
+        ? { id: fallback.userId }
+        : { email: { equals: fallback.to, mode: "insensitive" } },
+    },
+    select: { userId: true },
+  });
+  return { recipients: plainMember ? [] : [fallback], workspaceName };
 }
+
+const personSelect = {
+  select: { id: true, email: true, name: true, deletedAt: true, emailTrialReminders: true },
+} as const;
 
 const ownerSelect = {
   userId: true,
   customerEmail: true,
-  user: { select: { email: true, name: true, deletedAt: true, emailTrialReminders: true } },
+  user: personSelect,
+  workspace: {
+    select: {
+      id: true,
+      name: true,
+      personalOwnerId: true,
+      memberships: {
+        where: { role: { in: BILLING_ROLES } },
+        orderBy: { createdAt: "asc" },
+        select: { role: true, user: personSelect },
+      },
+    },
+  },
 } as const;
 
 export type Scope = { subscriptionId?: string; orderId?: string };
@@ -113,48 +194,65 @@ export async function dueEmails(db: PrismaClient, now: Date, scope: Scope = {}):
         },
       })
     : [];
+  /** One email per recipient of the occasion; `build` gives each their own props (name, wording). */
+  const addFor = (
+    audience: Audience,
+    occasion: string,
+    target: { subscriptionId: string } | { orderId: string },
+    build: (to: Recipient, workspaceName: string | null) => LifecycleEmail,
+    wanted: (to: Recipient) => boolean = () => true,
+  ) => {
+    for (const to of audience.recipients) {
+      if (!wanted(to)) continue;
+      due.push({
+        key: `${occasion}:${to.key}`,
+        userId: to.userId,
+        to: to.to,
+        ...target,
+        email: build(to, audience.workspaceName),
+      });
+    }
+  };
+
   for (const sub of subscriptions) {
-    const to = recipientOf(sub);
-    if (!to) continue;
-    const base = { userId: to.userId, to: to.to, subscriptionId: sub.id };
+    const audience = await audienceOf(db, sub);
+    if (!audience.recipients.length) continue;
+    const target = { subscriptionId: sub.id };
     const plan = planName(sub.productId);
     const access = subscriptionAccess(sub, now, env.BILLING_GRACE_DAYS);
     if (sub.status === "past_due" && sub.pastDueSince && access.reason === "grace_period" && access.until) {
-      due.push({
-        ...base,
-        key: `payment_failed:${sub.id}:${sub.pastDueSince.toISOString()}`,
-        email: {
-          kind: "payment_failed",
-          props: {
-            name: to.name,
-            planName: plan,
-            graceEndsOn: formatDate(access.until),
-            portalUrl: link("/dashboard/billing/portal"),
-          },
+      const graceEndsOn = formatDate(access.until);
+      addFor(audience, `payment_failed:${sub.id}:${sub.pastDueSince.toISOString()}`, target, (to, ws) => ({
+        kind: "payment_failed",
+        props: {
+          name: to.name,
+          workspaceName: ws,
+          planName: plan,
+          graceEndsOn,
+          portalUrl: link("/dashboard/billing/portal"),
         },
-      });
+      }));
     }
-    if (
-      sub.status === "trialing" &&
-      sub.trialEnd &&
-      sub.trialEnd > now &&
-      to.trialReminders &&
-      !sub.cancelAtPeriodEnd
-    ) {
-      due.push({
-        ...base,
-        key: `trial_ending:${sub.id}:${sub.trialEnd.toISOString()}`,
-        email: {
+    if (sub.status === "trialing" && sub.trialEnd && sub.trialEnd > now && !sub.cancelAtPeriodEnd) {
+      const trialEndsOn = formatDate(sub.trialEnd);
+      addFor(
+        audience,
+        `trial_ending:${sub.id}:${sub.trialEnd.toISOString()}`,
+        target,
+        (to, ws) => ({
           kind: "trial_ending",
           props: {
             name: to.name,
+            workspaceName: ws,
             planName: plan,
-            trialEndsOn: formatDate(sub.trialEnd),
+            trialEndsOn,
             billingUrl: link("/dashboard/billing"),
             settingsUrl: link("/dashboard/settings"),
           },
-        },
-      });
+        }),
+        // Non-essential: each recipient's own setting decides.
+        (to) => to.trialReminders,
+      );
     }
     const scheduled =
       access.granted &&
@@ -162,29 +260,28 @@ export async function dueEmails(db: PrismaClient, now: Date, scope: Scope = {}):
         access.reason === "canceled_at_period_end" ||
         (sub.cancelAtPeriodEnd && !isEnded(sub.status)));
     if (scheduled && sub.currentPeriodEnd) {
-      due.push({
-        ...base,
-        key: `cancellation_scheduled:${sub.id}:${sub.currentPeriodEnd.toISOString()}`,
-        email: {
+      const accessEndsOn = formatDate(sub.currentPeriodEnd);
+      addFor(
+        audience,
+        `cancellation_scheduled:${sub.id}:${sub.currentPeriodEnd.toISOString()}`,
+        target,
+        (to, ws) => ({
           kind: "cancellation_scheduled",
           props: {
             name: to.name,
+            workspaceName: ws,
             planName: plan,
-            accessEndsOn: formatDate(sub.currentPeriodEnd),
+            accessEndsOn,
             resumeUrl: link("/dashboard/billing"),
           },
-        },
-      });
+        }),
+      );
     }
     if ((isEnded(sub.status) || sub.status === "expired") && !access.granted) {
-      due.push({
-        ...base,
-        key: `subscription_ended:${sub.id}`,
-        email: {
-          kind: "subscription_ended",
-          props: { name: to.name, planName: plan, pricingUrl: link("/pricing") },
-        },
-      });
+      addFor(audience, `subscription_ended:${sub.id}`, target, (to, ws) => ({
+        kind: "subscription_ended",
+        props: { name: to.name, workspaceName: ws, planName: plan, pricingUrl: link("/pricing") },
+      }));
     }
   }
 
@@ -208,25 +305,20 @@ export async function dueEmails(db: PrismaClient, now: Date, scope: Scope = {}):
   for (const purchase of purchases) {
     const entry = purchase.productId ? catalog.byProductId(purchase.productId) : undefined;
     const license = keys.find((k) => k.orderId === purchase.id);
-    const to = recipientOf(purchase);
     // A lifetime plan's mail carries its key: it waits until the key is stored (same or a later event).
-    if (!entry?.plan.oneTime || !license || !to) continue;
-    due.push({
-      key: `lifetime_purchase:${purchase.id}`,
-      userId: to.userId,
-      to: to.to,
-      orderId: purchase.id,
-      email: {
-        kind: "lifetime_purchase",
-        props: {
-          name: to.name,
-          planName: entry.plan.name,
-          licenseKey: license.key,
-          activations: license.activationLimit ?? entry.plan.licenseActivations ?? null,
-          billingUrl: link("/dashboard/billing"),
-        },
+    if (!entry?.plan.oneTime || !license) continue;
+    const audience = await audienceOf(db, purchase);
+    addFor(audience, `lifetime_purchase:${purchase.id}`, { orderId: purchase.id }, (to, ws) => ({
+      kind: "lifetime_purchase",
+      props: {
+        name: to.name,
+        workspaceName: ws,
+        planName: entry.plan.name,
+        licenseKey: license.key,
+        activations: license.activationLimit ?? entry.plan.licenseActivations ?? null,
+        billingUrl: link("/dashboard/billing"),
       },
-    });
+    }));
   }
   return due;
 }

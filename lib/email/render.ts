@@ -12,6 +12,8 @@ import {
   type PaymentFailedProps,
   type SubscriptionEndedProps,
   type TrialEndingProps,
+  whose,
+  Whose,
 } from "./templates/lifecycle";
 import { TeamInvitationEmail, type TeamInvitationProps } from "./templates/team-invitation";
 
@@ -42,31 +44,31 @@ export function renderLifecycleEmail(email: LifecycleEmail): Promise<RenderedEma
     case "payment_failed":
       return toMail(
         createElement(PaymentFailedEmail, email.props),
-        `Action needed: your ${email.props.planName} payment failed`,
+        `Action needed: ${whose(email.props.workspaceName)} ${email.props.planName} payment failed`,
         email.props.portalUrl,
       );
     case "trial_ending":
       return toMail(
         createElement(TrialEndingEmail, email.props),
-        `Your ${email.props.planName} trial ends on ${email.props.trialEndsOn}`,
+        `${Whose(email.props.workspaceName)} ${email.props.planName} trial ends on ${email.props.trialEndsOn}`,
         email.props.billingUrl,
       );
     case "cancellation_scheduled":
       return toMail(
         createElement(CancellationScheduledEmail, email.props),
-        `Your ${email.props.planName} subscription ends on ${email.props.accessEndsOn}`,
+        `${Whose(email.props.workspaceName)} ${email.props.planName} subscription ends on ${email.props.accessEndsOn}`,
         email.props.resumeUrl,
       );
     case "subscription_ended":
       return toMail(
         createElement(SubscriptionEndedEmail, email.props),
-        `Your ${email.props.planName} subscription has ended`,
+        `${Whose(email.props.workspaceName)} ${email.props.planName} subscription has ended`,
         email.props.pricingUrl,
       );
     case "lifetime_purchase":
       return toMail(
         createElement(LifetimePurchaseEmail, email.props),
-        `Your ${site.name} ${email.props.planName} license key`,
+        `${Whose(email.props.workspaceName)} ${site.name} ${email.props.planName} license key`,
         email.props.billingUrl,
       );
   }

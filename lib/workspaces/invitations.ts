@@ -1,14 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { escapeHtml, sendMail } from "@/lib/mail";
+import { renderTeamInvitationEmail } from "@/lib/email/render";
+import { sendMail } from "@/lib/mail";
 import { publicEnv } from "@/lib/public-env";
 import { consumeRateLimit, retryMinutes, type RateLimitRule } from "@/lib/rate-limit";
-import { site } from "@/lib/site";
 import { UserError } from "@/lib/user-error";
 import { recordActivity } from "./activity";
 import { LOCKED_TX, lockWorkspace, roleIn, type LockedWorkspace } from "./lock";
-import { assignableRoles, can, deniedMessage, ROLE_LABELS, type Role } from "./roles";
+import { assignableRoles, can, deniedMessage, type Role } from "./roles";
 import { canJoin, NO_FREE_SEAT, seatsMissingFor } from "./seat-math";
 import { countSeats, pendingInvitationWhere } from "./seats";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -64,20 +64,21 @@ export class SeatsNeededError extends UserError {
   }
 }
 
+/** The invitation mail (React Email, HTML and text) through the app's one mail path. */
 async function mailInvitation(
   to: string,
   token: string,
-  details: { workspace: string; inviter: string; role: Role },
+  details: { workspace: string; inviter: string; role: Role; expiresAt: Date },
 ) {
-  const url = invitationUrl(token);
-  const role = ROLE_LABELS[details.role].toLowerCase();
-  await sendMail({
-    to,
-    subject: `${details.inviter} invited you to ${details.workspace} on ${site.name}`,
-    text: `${details.inviter} invited you to join ${details.workspace} on ${site.name} as ${role === "admin" ? "an" : "a"} ${role}.\n\nAccept the invitation:\n\n${url}\n\nThe link works once and expires in 7 days. Sign in (or sign up) with this address (${to}) to accept it.\n`,
-    html: `<p>${escapeHtml(details.inviter)} invited you to join <strong>${escapeHtml(details.workspace)}</strong> on ${escapeHtml(site.name)} as ${role === "admin" ? "an" : "a"} ${escapeHtml(role)}.</p><p><a href="${escapeHtml(url)}">Accept the invitation</a></p><p>The link works once and expires in 7 days. Sign in (or sign up) with this address (${escapeHtml(to)}) to accept it.</p>`,
-    url,
+  const mail = await renderTeamInvitationEmail({
+    workspaceName: details.workspace,
+    inviterName: details.inviter,
+    acceptUrl: invitationUrl(token),
+    expiresAt: details.expiresAt,
+    role: details.role === "admin" ? "admin" : "member",
+    inviteeEmail: to,
   });
+  await sendMail({ to, ...mail });
 }
 
 /**
@@ -139,6 +140,7 @@ export async function inviteMember(
     workspace: created.workspace.name,
     inviter: actor.name ?? actor.email,
     role: input.role,
+    expiresAt: created.invitation.expiresAt,
   });
   return { invitationId: created.invitation.id };
 }
@@ -187,7 +189,7 @@ export async function resendInvitation(
       throw new SeatsNeededError(1);
     }
     await limitInvitations(tx, workspaceId);
-    await tx.invitation.update({
+    const renewed = await tx.invitation.update({
       where: { id: invitation.id },
       data: { tokenHash: hashInvitationToken(token), expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) },
     });
@@ -197,13 +199,14 @@ export async function resendInvitation(
       action: "member.invitation_resent",
       details: { email: invitation.email },
     });
-    return { invitation, workspace };
+    return { invitation: renewed, workspace };
   }, LOCKED_TX);
   const role = done.invitation.role === "admin" ? "admin" : "member";
   await mailOrRevoke(done.invitation.id, done.invitation.email, token, {
     workspace: done.workspace.name,
     inviter: actor.name ?? actor.email,
     role,
+    expiresAt: done.invitation.expiresAt,
   });
   return `We sent a new invitation to ${done.invitation.email}. The earlier link no longer works.`;
 }

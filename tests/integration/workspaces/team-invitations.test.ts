@@ -78,6 +78,46 @@ describe("invitations", () => {
     expect((await activityOf(db, teamId)).map((a) => a.action)).toEqual(["member.invited", "member.joined"]);
   });
 
+  it("invite and resend send the React Email invitation (HTML and text) whose link the outbox opens", async () => {
+    const ivy = await newUser(db, "ivy");
+    await invite(ivy.email, "admin");
+    const team = await db.workspace.findUniqueOrThrow({ where: { id: teamId } });
+    const utc = new Intl.DateTimeFormat("en-US", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "UTC",
+    });
+    const check = async (token: string, expiresAt: Date) => {
+      const mail = await db.devMail.findFirstOrThrow({
+        where: { to: ivy.email },
+        orderBy: { createdAt: "desc" },
+      });
+      const link = `http://localhost:3000/invite/${token}`;
+      expect(mail.subject).toBe(`${owner.name} invited you to ${team.name} on Launchpad`);
+      // The dev outbox's "Open link for <email>" is this url (the e2e tests follow it).
+      expect(mail.url).toBe(link);
+      expect(mail.html).toMatch(/^<!DOCTYPE html/);
+      expect(mail.html).toContain(`href="${link}"`);
+      expect(mail.html).toContain("Accept invitation");
+      expect(mail.text).not.toContain("<");
+      expect(mail.text).toContain(link);
+      expect(mail.text).toContain(`${owner.name} invited you to the workspace ${team.name} as an admin.`);
+      expect(mail.text).toContain(`valid until ${utc.format(expiresAt)} (UTC)`);
+      expect(mail.text).toContain(`with this address, ${ivy.email}, to accept it`);
+    };
+    const first = await db.invitation.findFirstOrThrow({ where: { workspaceId: teamId, email: ivy.email } });
+    await check(await invitationToken(db, ivy.email), first.expiresAt);
+
+    // Resent two days later: a new link, and the mail states the new expiry.
+    const { resendInvitation } = await import("@/lib/workspaces/invitations");
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    await resendInvitation(owner, teamId, first.id, later);
+    const resent = await db.invitation.findUniqueOrThrow({ where: { id: first.id } });
+    expect(resent.expiresAt).toEqual(new Date(later.getTime() + INVITATION_TTL_MS));
+    await check(await invitationToken(db, ivy.email), resent.expiresAt);
+    expect(await db.devMail.count({ where: { to: ivy.email } })).toBe(2);
+  });
+
   it("refuses another signed-in address with a masked hint, and nothing is written", async () => {
     await invite("dana@example.com");
     const token = await invitationToken(db, "dana@example.com");

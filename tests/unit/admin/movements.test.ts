@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthlyRevenue, movements } from "@/lib/admin/revenue";
+import { monthlyRevenue, movements, mrrSeries, paysAt, type RevenueState } from "@/lib/admin/revenue";
 import { testCatalog } from "../../support/catalog";
 
 // New / expansion / contraction / churn from each subscription's MRR after each stored state.
@@ -50,5 +50,73 @@ describe("MRR movements", () => {
     for (const status of ["trialing", "paused", "canceled", "expired", "unpaid"])
       expect(monthlyRevenue({ ...base, productId: "prod_pro_m", status }, testCatalog)).toBe(0);
     expect(monthlyRevenue({ ...base, productId: "prod_unknown", status: "active" }, testCatalog)).toBe(0);
+  });
+
+  it("a cancellation at period end pays until its period end; an immediate one stops at once", () => {
+    const end = at("2026-12-10");
+    const canceled = { status: "canceled", currentPeriodEnd: end };
+    expect(paysAt({ ...canceled, cancelIntent: "period_end" }, at("2026-12-09"))).toBe(true);
+    expect(paysAt({ ...canceled, cancelIntent: "period_end" }, end)).toBe(false);
+    expect(paysAt({ ...canceled, cancelIntent: "immediate" }, at("2026-12-09"))).toBe(false);
+    expect(paysAt({ ...canceled, cancelIntent: null }, at("2026-12-09"))).toBe(false);
+    expect(paysAt({ status: "scheduled_cancel", currentPeriodEnd: end }, at("2026-12-09"))).toBe(true);
+    expect(paysAt({ status: "scheduled_cancel", currentPeriodEnd: end }, at("2026-12-11"))).toBe(false);
+    expect(paysAt({ status: "past_due", currentPeriodEnd: end }, at("2027-03-01"))).toBe(true);
+  });
+
+  it("MRR over time: the period end is where a scheduled cancellation drops, unless resumed first or still ahead", () => {
+    const pro = { productId: "prod_pro_m", units: 1, startedAt: null, currentPeriodStart: null };
+    const state = (day: string, status: string, periodEnd: string, cancelIntent?: string): RevenueState => ({
+      ...pro,
+      at: at(day),
+      status,
+      currentPeriodEnd: at(periodEnd),
+      cancelIntent,
+    });
+    const now = at("2026-12-20");
+    // Scheduled, then resumed before the end: no drop.
+    expect(
+      mrrSeries(
+        [
+          state("2026-11-01", "active", "2026-12-01"),
+          state("2026-11-10", "scheduled_cancel", "2026-12-01", "period_end"),
+          state("2026-11-15", "active", "2026-12-01", "none"),
+        ],
+        testCatalog,
+        now,
+      ).map((p) => p.mrr),
+    ).toEqual([1900, 1900, 1900]);
+    // Scheduled for a period end after `now`: no churn yet.
+    expect(
+      mrrSeries([state("2026-12-01", "scheduled_cancel", "2027-01-01", "period_end")], testCatalog, now),
+    ).toEqual([{ at: at("2026-12-01"), mrr: 1900 }]);
+    // CREEM's `canceled` stored only after the period end it was scheduled for: zero at the period end.
+    expect(
+      mrrSeries(
+        [
+          state("2026-11-01", "active", "2026-11-30"),
+          state("2026-12-03", "canceled", "2026-11-30", "period_end"),
+        ],
+        testCatalog,
+        now,
+      ),
+    ).toEqual([
+      { at: at("2026-11-01"), mrr: 1900 },
+      { at: at("2026-11-30"), mrr: 0 },
+    ]);
+    // Canceled at once: zero when it happened, though its period had days left.
+    expect(
+      mrrSeries(
+        [
+          state("2026-11-01", "active", "2026-12-01"),
+          state("2026-11-20", "canceled", "2026-12-01", "immediate"),
+        ],
+        testCatalog,
+        now,
+      ).map((p) => [p.at, p.mrr]),
+    ).toEqual([
+      [at("2026-11-01"), 1900],
+      [at("2026-11-20"), 0],
+    ]);
   });
 });
