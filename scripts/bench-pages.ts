@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { freePort } from "./lib/bench";
 import { e2eEnv } from "./lib/e2e-env";
 import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
@@ -38,17 +38,6 @@ function get(url: string): Promise<Fetched> {
       res.on("error", reject);
     });
     request.on("error", reject);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -1,11 +1,10 @@
 import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { BENCH_BUILD_ENV, benchBuild, percentile, waitForServer } from "./lib/bench";
 import { e2eEnv } from "./lib/e2e-env";
 import { stopProcessGroup } from "./lib/process-group";
-import { run } from "./lib/run";
 import { createTestDatabase } from "./lib/test-database";
 
 // `npm run bench:webhooks [-- --events N --concurrency C --runs R --warmup W]`: N signed CREEM events at concurrency C
@@ -84,21 +83,6 @@ function events(count: number, tag: string): string[] {
   }
   return bodies;
 }
-
-async function waitForServer(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 type Measurement = {
   route: string;
@@ -203,10 +187,8 @@ async function measure(base: string, databaseUrl: string, route: Route, tag: str
 async function main() {
   // Its own build folder, so a benchmark neither disturbs nor reuses a stale .next; BENCH_BUILD adds the
   // bare route. --no-build reuses the last benchmark build.
-  const env = { ...e2eEnv(), CREEM_WEBHOOK_SECRET: SECRET, NEXT_DIST_DIR: ".next-bench", BENCH_BUILD: "1" };
-  if (!process.argv.includes("--no-build") || !existsSync(path.join(root, ".next-bench", "BUILD_ID"))) {
-    await run("npx", ["next", "build"], { cwd: root, env });
-  }
+  const env = { ...e2eEnv(), CREEM_WEBHOOK_SECRET: SECRET, ...BENCH_BUILD_ENV };
+  await benchBuild(env);
   const database = await createTestDatabase("starter_bench");
   const server = spawn("npx", ["next", "start", "--port", String(PORT)], {
     cwd: root,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { SearchForm } from "@/components/admin/search-form";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TableBody, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { searchCustomers } from "@/lib/admin/customers";
@@ -23,18 +23,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           license id.
         </p>
       </div>
-      <form method="get" role="search" aria-label="Find a customer" className="flex gap-3">
-        <input
-          name="q"
-          defaultValue={q}
-          aria-label="Email or CREEM id"
-          placeholder="ada@example.com, cust_…, sub_…, ord_…"
-          className="focus:border-brand-500 h-10 flex-1 rounded-lg border border-zinc-300 px-3 text-sm shadow-sm focus:outline-none"
-        />
-        <button type="submit" className={buttonClasses("primary")}>
-          Search
-        </button>
-      </form>
+      <SearchForm
+        label="Find a customer"
+        fieldLabel="Email or CREEM id"
+        placeholder="ada@example.com, cust_…, sub_…, ord_…"
+        query={q}
+        submitLabel="Search"
+      />
       <Card>
         <CardContent className="p-0">
           <Table aria-label="Customers">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/account/action-form";
 import { OutcomeBadge } from "@/components/admin/outcome-badge";
+import { filterFieldClasses, SearchForm } from "@/components/admin/search-form";
 import { Time } from "@/components/admin/time";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -14,9 +15,6 @@ import { replayAllAction } from "./actions";
 export const metadata: Metadata = { title: "Webhooks" };
 
 type Search = { outcome?: string; type?: string; q?: string; page?: string };
-
-const select =
-  "h-10 rounded-lg border border-zinc-300 bg-white px-3 text-sm text-zinc-900 shadow-sm focus:border-brand-500 focus:outline-none";
 
 // The webhook inbox: every stored event and sync, newest first, with what applying it did.
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -53,10 +51,17 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         />
       </div>
 
-      <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter events">
+      <SearchForm
+        label="Filter events"
+        fieldLabel="Event, subscription, order or customer id"
+        showFieldLabel
+        placeholder="evt_… sub_… ord_… cust_…"
+        query={search.q ?? ""}
+        submitLabel="Filter"
+      >
         <label className="flex flex-col gap-1 text-sm font-medium text-zinc-800">
           Outcome
-          <select name="outcome" defaultValue={outcome ?? ""} className={select}>
+          <select name="outcome" defaultValue={outcome ?? ""} className={filterFieldClasses}>
             <option value="">Any</option>
             {INBOX_OUTCOMES.map((o) => (
               <option key={o} value={o}>
@@ -67,7 +72,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-zinc-800">
           Type
-          <select name="type" defaultValue={search.type ?? ""} className={select}>
+          <select name="type" defaultValue={search.type ?? ""} className={filterFieldClasses}>
             <option value="">Any</option>
             {inbox.types.map((t) => (
               <option key={t} value={t}>
@@ -76,19 +81,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
-        <label className="flex min-w-64 flex-1 flex-col gap-1 text-sm font-medium text-zinc-800">
-          Event, subscription, order or customer id
-          <input
-            name="q"
-            defaultValue={search.q ?? ""}
-            className={select}
-            placeholder="evt_… sub_… ord_… cust_…"
-          />
-        </label>
-        <button type="submit" className={buttonClasses("primary")}>
-          Filter
-        </button>
-      </form>
+      </SearchForm>
 
       <Card>
         <CardContent className="p-0">
