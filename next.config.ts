@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   // Lets benchmarks and parallel test runs build into their own folder (default .next).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // `npm test` type-checks the whole project (tsc, with the tests) before it builds, so its build skips
+  // Next's second check of the same code (TYPECHECKED=1, set only by scripts/test-all.ts).
+  typescript: { ignoreBuildErrors: process.env.TYPECHECKED === "1" },
   // `npm run bench:webhooks` builds with BENCH_BUILD=1, which adds its bare yardstick route
   // (app/api/bench/bare/route.bench.ts); every other build leaves `.bench.ts` files out.
   pageExtensions:

@@ -19,6 +19,7 @@ export function ActionForm({
   variant = "primary",
   size = "md",
   resetOnSuccess = false,
+  inline = false,
   className,
   children,
   renderFields,
@@ -29,6 +30,8 @@ export function ActionForm({
   variant?: ButtonVariant;
   size?: ButtonSize;
   resetOnSuccess?: boolean;
+  /** The fields and the button side by side (wrapping when narrow) instead of stacked. */
+  inline?: boolean;
   className?: string;
   children?: ReactNode;
   /** Fields that show their own error (from the last answer). */
@@ -61,7 +64,12 @@ export function ActionForm({
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className={cn("flex flex-col gap-3", className)} noValidate>
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      className={cn(inline ? "flex flex-wrap items-center gap-2" : "flex flex-col gap-3", className)}
+      noValidate
+    >
       {/* A field's error shows (and is announced) under it; other errors under the button. */}
       {renderFields?.(state.fieldErrors ?? {})}
       {children}

@@ -19,7 +19,7 @@ export function RoleForm({
   roles: Role[];
 }) {
   return (
-    <ActionForm action={changeRoleAction} label="Save role" variant="outline" size="sm" className="gap-2">
+    <ActionForm action={changeRoleAction} label="Save role" variant="outline" size="sm" inline>
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <input type="hidden" name="userId" value={userId} />
       <select

@@ -1,13 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { magicLinkFromOutbox, requestMagicLink, signInAs, uniqueEmail } from "./support/auth";
-import { buyPlan } from "./support/billing";
+import { buyPlan, expectDashboardPlan } from "./support/billing";
 import { databaseOfUser } from "./support/database";
 import { creemSubscription } from "./support/subscriptions";
 
-// A team in two browser contexts: the owner buys Team for 2 seats, invites two people (the second invite
-// asks to buy a third seat first), each accepts through the dev outbox, a member cannot see the team's
-// billing or activity, and the owner removes one and lowers the seats again.
+// A team in two browser contexts: the owner creates a team workspace from the header's switcher and buys
+// Team for 2 seats in it (the personal workspace stays free), invites two people (the second invite asks
+// to buy a third seat first), each accepts through the dev outbox, a member cannot see the team's billing
+// or activity, and the owner removes one and lowers the seats again.
 
 const SHOTS = process.env.TEAM_SHOTS_DIR ?? "screenshots/team";
 const dialog = (page: Page) => page.getByRole("dialog");
@@ -19,6 +20,44 @@ async function shoot(page: Page, name: string) {
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Full-window screenshots (an open menu stays open) at desktop and phone width. */
+async function shootViewport(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/${name}-390.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+function switcher(page: Page) {
+  return page.getByRole("banner").getByRole("button", { name: /^Workspace: / });
+}
+
+async function switchTo(page: Page, name: string) {
+  await switcher(page).click();
+  await page
+    .getByRole("list", { name: "Workspaces" })
+    .getByRole("button", { name: new RegExp(`^${name}`) })
+    .click();
+  await expect(page.getByTestId("dashboard-workspace")).toHaveText(name);
+  await expect(switcher(page)).toHaveAccessibleName(`Workspace: ${name}`);
+}
+
+/** The CREEM id of the team workspace's subscription, to compare with what the local CREEM holds. */
+async function teamSubscriptionId(ownerEmail: string, teamName: string): Promise<string> {
+  const db = await databaseOfUser(ownerEmail);
+  try {
+    const { rows } = await db.query<{ id: string }>(
+      `SELECT s."id" FROM "Subscription" s JOIN "Workspace" w ON w."id" = s."workspaceId" WHERE w."name" = $1`,
+      [teamName],
+    );
+    expect(rows).toHaveLength(1);
+    return rows[0]!.id;
+  } finally {
+    await db.end();
+  }
 }
 
 /** The invitation link for `email`, opened from the dev outbox like the invitee's mail client would. */
@@ -56,38 +95,37 @@ test("a team: invite two (buying the third seat), both accept, a member sees no 
   const cy = uniqueEmail("team-cy");
   const teamName = `Acme ${Date.now().toString(36)}`;
 
-  // The owner buys Team for 2 seats through the local CREEM's hosted checkout.
-  await signInAs(page, ownerEmail, "/pricing");
-  await buyPlan(page, { plan: "team", interval: "month", seats: 2 });
+  // The owner creates the team workspace from the header's switcher and buys Team for 2 seats in it,
+  // through the local CREEM's hosted checkout. Billing belongs to the workspace: the choice survives a
+  // reload, and the owner's personal workspace stays free.
+  await signInAs(page, ownerEmail, "/dashboard");
+  await expect(page.getByTestId("dashboard-workspace")).toHaveText("Personal");
+  await switcher(page).click();
+  await page.getByRole("button", { name: "+ Create team workspace" }).click();
+  const create = page.getByRole("dialog", { name: "Create team workspace" });
+  await create.getByLabel("Workspace name").fill(teamName);
+  await create.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("dashboard-workspace")).toHaveText(teamName);
 
-  // The team workspace and its subscription are set up in the database here (buying from the switcher's
-  // team workspace is workspaces.spec.ts's subject); this test is about the people.
-  const db = await databaseOfUser(ownerEmail);
-  let subscriptionId: string;
-  try {
-    const owner = await db.query<{ id: string }>('SELECT "id" FROM "User" WHERE "email" = $1', [ownerEmail]);
-    const ownerId = owner.rows[0]!.id;
-    const teamId = `wsp_e2e_${Date.now().toString(36)}`;
-    await db.query('INSERT INTO "Workspace" ("id", "name", "updatedAt") VALUES ($1, $2, now())', [
-      teamId,
-      teamName,
-    ]);
-    await db.query('INSERT INTO "Membership" ("workspaceId", "userId", "role") VALUES ($1, $2, \'owner\')', [
-      teamId,
-      ownerId,
-    ]);
-    const sub = await db.query<{ id: string }>(
-      'UPDATE "Subscription" SET "workspaceId" = $1 WHERE "userId" = $2 RETURNING "id"',
-      [teamId, ownerId],
-    );
-    subscriptionId = sub.rows[0]!.id;
-    // What the workspace switcher sets: this browser now acts in the team.
-    await page
-      .context()
-      .addCookies([{ name: "workspace", value: teamId, domain: new URL(page.url()).hostname, path: "/" }]);
-  } finally {
-    await db.end();
-  }
+  await buyPlan(page, { plan: "team", interval: "month", seats: 2 });
+  await expectDashboardPlan(page, "Team");
+  await page.reload();
+  await expect(page.getByTestId("dashboard-workspace")).toHaveText(teamName);
+
+  // The switcher, open, with both workspaces: desktop, then phone width.
+  await switcher(page).click();
+  await expect(page.getByRole("list", { name: "Workspaces" }).getByRole("listitem")).toHaveCount(2);
+  await shootViewport(page, "switcher-open");
+  await page.keyboard.press("Escape");
+  await switchTo(page, "Personal");
+  await expectDashboardPlan(page, "Free");
+  await page.goto("/dashboard/billing");
+  await expect(page.getByTestId("billing-workspace")).toHaveText("Personal");
+  await page.goto("/dashboard");
+  await switchTo(page, teamName);
+
+  const subscriptionId = await teamSubscriptionId(ownerEmail, teamName);
 
   await page.goto("/dashboard/members");
   await expect(page.getByText(`People in ${teamName}`)).toBeVisible();

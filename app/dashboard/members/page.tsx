@@ -30,6 +30,10 @@ import {
 
 export const metadata: Metadata = { title: "Members" };
 
+// Below the sm breakpoint a row is a wrapped block (name, then role and date, then the actions) instead of
+// a table row wider than the phone; the column headers stay for screen readers.
+const PHONE_ROW = "max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:py-2";
+
 const seats = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
 
 // Who is in the current workspace. Everyone sees the list; inviting, roles and removals need the role
@@ -116,7 +120,7 @@ export default async function MembersPage() {
         </CardHeader>
         <CardContent>
           <Table>
-            <TableHead>
+            <TableHead className="max-sm:sr-only">
               <TableRow>
                 <Th>Name</Th>
                 <Th>Role</Th>
@@ -134,20 +138,23 @@ export default async function MembersPage() {
                 const manage = !me && !workspace.personal && canManageMember(role, theirs);
                 const target = { ...fields, userId: m.user.id };
                 return (
-                  <TableRow key={m.user.id} data-testid="member-row">
-                    <Td className="min-w-48">
+                  <TableRow key={m.user.id} data-testid="member-row" className={PHONE_ROW}>
+                    <Td className="min-w-48 max-sm:basis-full max-sm:pb-1">
                       <div className="font-medium break-all text-zinc-900">
                         {name}
-                        {me && <span className="ml-1 text-zinc-500">(you)</span>}
+                        {me && <span className="ml-1 whitespace-nowrap text-zinc-500">(you)</span>}
                       </div>
                       {m.user.name && <div className="text-xs break-all text-zinc-500">{m.user.email}</div>}
                     </Td>
-                    <Td>
+                    <Td className="max-sm:py-1">
                       <Badge tone={theirs === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[theirs]}</Badge>
                     </Td>
-                    <Td className="whitespace-nowrap">{formatDate(m.createdAt)}</Td>
-                    <Td>
-                      <div className="flex flex-wrap items-start justify-end gap-1">
+                    <Td className="whitespace-nowrap max-sm:py-1 max-sm:text-zinc-500">
+                      <span className="sm:hidden">Joined </span>
+                      {formatDate(m.createdAt)}
+                    </Td>
+                    <Td className="max-sm:basis-full max-sm:pt-1">
+                      <div className="flex flex-wrap items-center justify-start gap-1 sm:justify-end">
                         {manage && can(role, "members.change_role") && assignable.length > 1 && (
                           <RoleForm
                             workspaceId={workspace.id}
@@ -211,7 +218,7 @@ export default async function MembersPage() {
           {invitations.length > 0 && (
             <CardContent>
               <Table>
-                <TableHead>
+                <TableHead className="max-sm:sr-only">
                   <TableRow>
                     <Th>Email</Th>
                     <Th>Role</Th>
@@ -225,12 +232,15 @@ export default async function MembersPage() {
                   {invitations.map((inv) => {
                     const target = { ...fields, invitationId: inv.id };
                     return (
-                      <TableRow key={inv.id} data-testid="invitation-row">
-                        <Td className="min-w-48 break-all">{inv.email}</Td>
-                        <Td>{ROLE_LABELS[isRole(inv.role) ? inv.role : "member"]}</Td>
-                        <Td className="whitespace-nowrap">{formatDate(inv.expiresAt)}</Td>
-                        <Td>
-                          <div className="flex flex-wrap justify-end gap-1">
+                      <TableRow key={inv.id} data-testid="invitation-row" className={PHONE_ROW}>
+                        <Td className="min-w-48 break-all max-sm:basis-full max-sm:pb-1">{inv.email}</Td>
+                        <Td className="max-sm:py-1">{ROLE_LABELS[isRole(inv.role) ? inv.role : "member"]}</Td>
+                        <Td className="whitespace-nowrap max-sm:py-1 max-sm:text-zinc-500">
+                          <span className="sm:hidden">Expires </span>
+                          {formatDate(inv.expiresAt)}
+                        </Td>
+                        <Td className="max-sm:basis-full max-sm:pt-1">
+                          <div className="flex flex-wrap justify-start gap-1 sm:justify-end">
                             <ConfirmAction
                               action={resendInvitationAction}
                               fields={target}
