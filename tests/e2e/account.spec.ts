@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signIn, signInAs, uniqueEmail } from "./support/auth";
+import { SCREENSHOTS, snap } from "./support/screens";
 
 // The account page end to end: sign in through the dev outbox, rename, see a second browser in the
 // sessions list and sign it out, export the data, delete the account.
@@ -50,11 +51,13 @@ test("settings: rename, sessions in two browsers, revoke, export, delete", async
   const phoneItem = sessions.getByRole("listitem", { name: "Safari on iPhone" });
   await expect(phoneItem).toBeVisible();
 
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `${SCREENS}/settings-1280x800.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SCREENS}/settings-390x844.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
+  if (SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await snap(page, { path: `${SCREENS}/settings-1280x800.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(page, { path: `${SCREENS}/settings-390x844.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
 
   await phoneItem.getByRole("button", { name: "Sign out" }).click();
   // The signed-out session leaves the list (and its row, with its message, goes with it).

@@ -5,6 +5,7 @@ import { E2E_ADMIN_EMAIL, E2E_CREEM_WEBHOOK_SECRET } from "../../scripts/lib/e2e
 import { ADMIN_DATABASE_URL } from "../../scripts/lib/test-database";
 import { applyDiscount } from "./support/billing";
 import { signIn, uniqueEmail } from "./support/auth";
+import { SCREENSHOTS, snap } from "./support/screens";
 
 // Issue 12 end to end: the operator finds a customer, replays an event that failed (after its cause is
 // gone), creates a discount that then works on the pricing page; a past_due webhook produces exactly one
@@ -78,8 +79,9 @@ async function postWebhook(page: Page, payload: unknown) {
 }
 
 async function shot(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${SCREENS}/${name}-1280.png`, fullPage: true });
+  await snap(page, { path: `${SCREENS}/${name}-1280.png`, fullPage: true });
 }
 
 test("the operator finds a customer, replays a failed event, creates a discount that works on pricing", async ({

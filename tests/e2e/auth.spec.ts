@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { magicLinkFromOutbox, requestMagicLink, signIn, uniqueEmail } from "./support/auth";
+import { snap } from "./support/screens";
 
 test("landing page renders with styles and fonts", async ({ page }) => {
   await page.goto("/");
@@ -16,14 +17,14 @@ test("landing page renders with styles and fonts", async ({ page }) => {
   expect(style.radius).not.toBe("0px");
   expect(style.font.toLowerCase()).toContain("geist");
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
-  await page.screenshot({ path: "screenshots/landing.png", fullPage: true });
+  await snap(page, { path: "screenshots/landing.png", fullPage: true });
 });
 
 test("a signed-out visit to /dashboard goes to sign-in and remembers the destination", async ({ page }) => {
   await page.goto("/dashboard?tab=overview");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard%3Ftab%3Doverview$/);
   await expect(page.getByRole("heading", { name: /Sign in to/ })).toBeVisible();
-  await page.screenshot({ path: "screenshots/signin.png", fullPage: true });
+  await snap(page, { path: "screenshots/signin.png", fullPage: true });
 });
 
 test("a malformed email gets a clear message and keeps what was typed", async ({ page }) => {
@@ -48,7 +49,7 @@ test("magic-link sign-in lands on the dashboard, sign-out ends the session, a re
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
   await expect(page.getByText(email).first()).toBeVisible();
   await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
-  await page.screenshot({ path: "screenshots/dashboard.png", fullPage: true });
+  await snap(page, { path: "screenshots/dashboard.png", fullPage: true });
 
   await page.getByRole("main").getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
@@ -73,5 +74,5 @@ test("mobile layout keeps the header and sign-in usable", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/signin");
   await expect(page.getByLabel("Email address")).toBeVisible();
-  await page.screenshot({ path: "screenshots/signin-mobile.png", fullPage: true });
+  await snap(page, { path: "screenshots/signin-mobile.png", fullPage: true });
 });

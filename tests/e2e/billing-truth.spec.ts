@@ -4,6 +4,7 @@ import { E2E_CREEM_API_KEY, E2E_CREEM_URL } from "../../scripts/lib/e2e-env";
 import { signInAs, uniqueEmail } from "./support/auth";
 import { applyDiscount, planCard } from "./support/billing";
 import { buy, failRenewal, openBillingWithPlan, PRODUCT_IDS } from "./support/subscriptions";
+import { snap } from "./support/screens";
 
 // What the user sees equals what the local CREEM charges: a discounted subscription's next payment, the
 // pricing cards with a code, the access timeline, a paused subscriber's Resume, license activations.
@@ -45,11 +46,11 @@ async function buyWithCode(email: string, productId: string, code: string): Prom
 async function screens(page: Page, name: string, fullPage = true) {
   await page.setViewportSize(DESKTOP);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SCREENS}/${name}-1280.png`, fullPage });
+  await snap(page, { path: `${SCREENS}/${name}-1280.png`, fullPage });
   await page.setViewportSize(PHONE);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} overflows a phone screen`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${SCREENS}/${name}-390.png`, fullPage });
+  await snap(page, { path: `${SCREENS}/${name}-390.png`, fullPage });
   await page.setViewportSize(DESKTOP);
 }
 
@@ -95,9 +96,9 @@ test("a LAUNCH20 subscriber: next payment $15.20, the plan-change estimate, the 
   await screens(page, "timeline");
   await page.locator("#history").scrollIntoViewIfNeeded();
   await page.setViewportSize(PHONE);
-  await page.locator("#history").screenshot({ path: `${SCREENS}/history-390.png` });
+  await snap(page.locator("#history"), { path: `${SCREENS}/history-390.png` });
   await page.setViewportSize(DESKTOP);
-  await page.locator("#history").screenshot({ path: `${SCREENS}/history-1280.png` });
+  await snap(page.locator("#history"), { path: `${SCREENS}/history-1280.png` });
 });
 
 test("pricing cards show the discounted price once a code is applied", async ({ page }) => {

@@ -9,6 +9,7 @@ import {
   openBillingWithPlan,
   PRODUCT_IDS,
 } from "./support/subscriptions";
+import { snap } from "./support/screens";
 
 // The dashboard and billing page against the local CREEM: each change goes to CREEM, comes back as a
 // webhook (and an immediate sync), and the page follows.
@@ -32,7 +33,7 @@ test("after buying Pro: overview, billing history, license key, and the CREEM po
   await expect(page.getByText(/^Renews on .+ for \$19\.$/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Open reports" })).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: "screenshots/billing-overview.png", fullPage: true });
+  await snap(page, { path: "screenshots/billing-overview.png", fullPage: true });
 
   await page.getByRole("link", { name: "Manage subscription" }).click();
   await expect(page).toHaveURL(/\/dashboard\/billing$/);
@@ -50,7 +51,7 @@ test("after buying Pro: overview, billing history, license key, and the CREEM po
   await expect(keys.getByRole("button", { name: "Copy Lifetime license key" })).toHaveText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: "screenshots/billing-page.png", fullPage: true });
+  await snap(page, { path: "screenshots/billing-page.png", fullPage: true });
 
   await page.goto("/dashboard/billing?page=abc");
   await expect(history.getByText("There is no page “abc” of your billing history")).toBeVisible();
@@ -128,8 +129,8 @@ test("Team seats change: the prorated difference is charged now, stated before t
   await expect(dialog(page).getByRole("heading", { name: "Change to 5 seats?" })).toBeVisible();
   await expect(dialog(page).getByTestId("seat-change-today")).toContainText(/\$2[34](\.\d\d)? charged today/);
   await expect(dialog(page).getByTestId("seat-change-today")).toContainText("then $60 / month from");
-  await page.screenshot({ path: "screenshots/billing-confirm-dialog.png" });
-  await page.screenshot({ path: `${SCREENS}/seats-dialog-1280.png` });
+  await snap(page, { path: "screenshots/billing-confirm-dialog.png" });
+  await snap(page, { path: `${SCREENS}/seats-dialog-1280.png` });
   await dialog(page).getByRole("button", { name: "Update seats" }).click();
 
   await expect(page.getByText("Your Team plan now has 5 seats.")).toBeVisible();
@@ -144,7 +145,7 @@ test("Team seats change: the prorated difference is charged now, stated before t
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: "screenshots/billing-mobile.png", fullPage: true });
+  await snap(page, { path: "screenshots/billing-mobile.png", fullPage: true });
 });
 
 test("upgrade Pro to Team from a pricing-page link", async ({ page }) => {
@@ -179,7 +180,7 @@ test("cancel at the period end, then resume", async ({ page }) => {
 
   await page.getByRole("button", { name: "Cancel subscription" }).click();
   await expect(dialog(page).getByRole("radio", { name: /At the end of the billing period/ })).toBeChecked();
-  await page.screenshot({ path: "screenshots/billing-cancel-dialog.png" });
+  await snap(page, { path: "screenshots/billing-cancel-dialog.png" });
   await dialog(page).getByRole("button", { name: "Cancel at period end" }).click();
 
   await expect(
@@ -265,7 +266,7 @@ test("a failed renewal shows a warning with a way to fix the payment", async ({ 
     await expect(banner).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(badge(page, "Pro")).toHaveText("Past due");
-  await page.screenshot({ path: "screenshots/billing-past-due.png", fullPage: true });
+  await snap(page, { path: "screenshots/billing-past-due.png", fullPage: true });
   const [portal] = await Promise.all([
     page.context().waitForEvent("page"),
     banner.getByRole("link", { name: /^Fix payment/ }).click(),

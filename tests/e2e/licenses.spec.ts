@@ -6,6 +6,7 @@ import { LicenseClient, LicenseError } from "../../examples/license-client/licen
 import { E2E_BASE_URL } from "../../scripts/lib/e2e-env";
 import { signIn, uniqueEmail } from "./support/auth";
 import { buy, PRODUCT_IDS } from "./support/subscriptions";
+import { SCREENSHOTS, snap } from "./support/screens";
 
 // Buy Lifetime, activate two devices with the example client against the production server, see both on
 // the billing page, deactivate one there through its confirm dialog, and that device's next validate
@@ -49,10 +50,12 @@ test("license devices: two activations from the client, deactivate one on the bi
   await card.getByRole("button", { name: "Show Lifetime license key" }).click();
   await expect(card.getByText(key, { exact: true })).toBeVisible();
   await card.getByRole("button", { name: "Hide Lifetime license key" }).click();
-  await card.screenshot({ path: `${SHOTS}/license-card-1280.png` });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await card.screenshot({ path: `${SHOTS}/license-card-390.png` });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  if (SCREENSHOTS) {
+    await snap(card, { path: `${SHOTS}/license-card-1280.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(card, { path: `${SHOTS}/license-card-390.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 
   await card.getByRole("button", { name: "Deactivate Home desktop" }).click();
   const dialog = page.getByRole("dialog", { name: "Deactivate “Home desktop”?" });

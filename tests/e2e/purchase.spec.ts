@@ -12,6 +12,7 @@ import {
   signedSuccessPath,
   startCheckout,
 } from "./support/billing";
+import { snap } from "./support/screens";
 
 test("the pricing page shows every plan, switches monthly/yearly and totals seats", async ({ page }) => {
   await page.goto("/pricing");
@@ -28,7 +29,7 @@ test("the pricing page shows every plan, switches monthly/yearly and totals seat
   await team.getByRole("button", { name: "Add a seat" }).click();
   await expect(team.getByTestId("seat-total")).toHaveText("$36");
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: "screenshots/pricing-desktop.png", fullPage: true });
+  await snap(page, { path: "screenshots/pricing-desktop.png", fullPage: true });
 
   // A radio group: arrow keys move between monthly and yearly.
   const monthly = page.getByRole("radio", { name: "Monthly" });
@@ -45,7 +46,7 @@ test("the pricing page shows every plan, switches monthly/yearly and totals seat
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/pricing");
   await expect(planCard(page, "pro")).toBeVisible();
-  await page.screenshot({ path: "screenshots/pricing-mobile.png", fullPage: true });
+  await snap(page, { path: "screenshots/pricing-mobile.png", fullPage: true });
 });
 
 test("subscribing to Pro monthly with a test card is confirmed on return and shows on the dashboard", async ({
@@ -55,13 +56,13 @@ test("subscribing to Pro monthly with a test card is confirmed on return and sho
   await startCheckout(page, { plan: "pro", interval: "month" });
   await expect(page.getByRole("heading", { name: "Pro", exact: true })).toBeVisible();
   await expect(page.getByTestId("total")).toHaveText("$19.00");
-  await page.screenshot({ path: "screenshots/hosted-checkout.png", fullPage: true });
+  await snap(page, { path: "screenshots/hosted-checkout.png", fullPage: true });
 
   await payOnHostedCheckout(page, CARDS.success);
   await expect(page).toHaveURL(/\/checkout\/success\?request_id=req_/);
   await expect(page.getByRole("heading", { name: "Payment confirmed" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("You are on the Pro plan (billed monthly)");
-  await page.screenshot({ path: "screenshots/checkout-success.png", fullPage: true });
+  await snap(page, { path: "screenshots/checkout-success.png", fullPage: true });
 
   await page.getByRole("link", { name: "Go to your dashboard" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -71,7 +72,7 @@ test("subscribing to Pro monthly with a test card is confirmed on return and sho
   await page.goto("/pricing");
   await expect(planCard(page, "pro")).toContainText("Current plan");
   await expect(planCard(page, "pro").getByRole("button", { name: "Current plan" })).toBeDisabled();
-  await page.screenshot({ path: "screenshots/pricing-current-plan.png" });
+  await snap(page, { path: "screenshots/pricing-current-plan.png" });
   await planCard(page, "team").getByRole("button", { name: "Subscribe to Team" }).click();
   await expect(page).toHaveURL(/\/dashboard\/billing\?change=prod_local_team_monthly$/);
 });
@@ -136,7 +137,7 @@ test("a forged success URL is rejected and writes nothing; the real one confirms
     );
     await page.goto(badSignature.toString());
     await expect(page.getByRole("heading", { name: "We could not verify this payment" })).toBeVisible();
-    await page.screenshot({ path: "screenshots/checkout-unverified.png", fullPage: true });
+    await snap(page, { path: "screenshots/checkout-unverified.png", fullPage: true });
 
     const otherProduct = new URL(real);
     otherProduct.searchParams.set("product_id", "prod_local_lifetime");
@@ -183,7 +184,7 @@ test("the success page waits for confirmation and updates itself when the webhoo
   // The buyer's browser arrives before CREEM has finished the checkout.
   await page.goto(await signedSuccessPath(checkoutId));
   await expect(page.getByRole("heading", { name: "Waiting for confirmation…" })).toBeVisible();
-  await page.screenshot({ path: "screenshots/checkout-pending.png", fullPage: true });
+  await snap(page, { path: "screenshots/checkout-pending.png", fullPage: true });
 
   await creemControl(`/checkouts/${checkoutId}/complete`);
   await expect(page.getByRole("heading", { name: "Payment confirmed" })).toBeVisible({ timeout: 15_000 });

@@ -4,6 +4,7 @@ import { magicLinkFromOutbox, requestMagicLink, signInAs, uniqueEmail } from "./
 import { buyPlan, expectDashboardPlan } from "./support/billing";
 import { databaseOfUser } from "./support/database";
 import { creemSubscription } from "./support/subscriptions";
+import { SCREENSHOTS, snap } from "./support/screens";
 
 // A team in two browser contexts: the owner creates a team workspace from the header's switcher and buys
 // Team for 2 seats in it (the personal workspace stays free), invites two people (the second invite asks
@@ -14,20 +15,22 @@ const SHOTS = process.env.TEAM_SHOTS_DIR ?? "screenshots/team";
 const dialog = (page: Page) => page.getByRole("dialog");
 
 async function shoot(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await snap(page, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** Full-window screenshots (an open menu stays open) at desktop and phone width. */
 async function shootViewport(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}-1280.png` });
+  await snap(page, { path: `${SHOTS}/${name}-1280.png` });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png` });
+  await snap(page, { path: `${SHOTS}/${name}-390.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
