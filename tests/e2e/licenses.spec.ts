@@ -12,7 +12,7 @@ import { SCREENSHOTS, snap } from "./support/screens";
 // the billing page, deactivate one there through its confirm dialog, and that device's next validate
 // fails with instance_deactivated while the other still validates.
 
-const SHOTS = process.env.LICENSE_SHOTS_DIR ?? "/work/shots/licenses";
+const SHOTS = process.env.LICENSE_SHOTS_DIR ?? "screenshots/licenses";
 const dir = mkdtempSync(path.join(os.tmpdir(), "e2e-license-client-"));
 const device = (name: string) =>
   new LicenseClient({ server: E2E_BASE_URL, stateFile: path.join(dir, `${name}.json`) });
