@@ -18,10 +18,12 @@ export default defineConfig({
     include: ["tests/unit/billing/**/*.test.ts"],
     environment: "node",
     env: { PROPERTY_RUNS: "100" },
-    // Stryker switches mutants through a global at run time, so the test files need no fresh module
-    // registry per mutant run: reusing it cuts most of each run's cost (imports and transforms). The price:
-    // a mutant in module-level code (a constant, a table such as STATUS or PLANS) is not re-evaluated, so it
-    // reads "survived" even when a test would kill it; check those by hand, or set `isolate: true`.
+    // Test files share one module registry within a run (each mutant run is a new run, so module-level
+    // code, a table such as STATUS or PLANS, is evaluated again with the mutant active): most of each
+    // run's cost is imports and transforms, and this cuts them to a third.
     isolate: false,
+    // A mutant that makes a test file throw while it loads leaves that file without tests; Stryker's runner
+    // then sees no failure and reported "survived". The second reporter turns such a file into a failed test.
+    reporters: ["default", "./tests/support/unloadable-file-as-failed-test.ts"],
   },
 });

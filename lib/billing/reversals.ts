@@ -39,7 +39,7 @@ export const reversalRecordSelect = {
   orderId: true,
   subscriptionId: true,
   createdAt: true,
-} as const;
+} as const satisfies Record<keyof ReversalRecord, true>;
 
 export const isDispute = (r: ReversalRecord) => r.kind === "dispute";
 export const isSucceededRefund = (r: ReversalRecord) => r.kind === "refund" && r.status === "succeeded";

@@ -10,6 +10,7 @@ import {
   productSpecs,
 } from "@/lib/billing/plans";
 import { serverEnvSchema } from "@/lib/env.schema";
+import { testCatalog } from "../../support/catalog";
 
 // lib/billing/plans.ts is the one place to add a plan. These checks keep what derives from it honest:
 // the local CREEM sells the same products at the same prices, and every product has its env variable.
@@ -42,6 +43,12 @@ describe("the plan catalog and the local CREEM agree", () => {
     expect(Object.values(PRODUCT_IDS).sort()).toEqual(Object.values(localProductIds()).sort());
   });
 
+  it("the push command gets one product spec per product key, the no-trial products included", () => {
+    const keys = productSpecs().map((spec) => spec.key);
+    expect([...keys].sort()).toEqual([...PRODUCT_KEYS].sort());
+    expect(keys).toContain("starterMonthlyNoTrial");
+  });
+
   it("a one-time plan with a license comes with a license key of the same activation limit", () => {
     for (const spec of productSpecs().filter((s) => s.licenseActivations)) {
       const product = catalogProducts().find((p) => p.id === localProductId(spec.key))!;
@@ -67,6 +74,19 @@ describe("what derives from plans.ts", () => {
     const custom = serverEnvSchema.parse({ ...base, CREEM_PRODUCT_TEAM_YEARLY: "prod_live_team_y" });
     expect(custom.CREEM_PRODUCT_IDS.teamYearly).toBe("prod_live_team_y");
     expect(() => serverEnvSchema.parse({ ...base, CREEM_PRODUCT_LIFETIME: "not-a-product" })).toThrow();
+  });
+
+  it("a plan is highlighted, sold once or on trial only when its entry says so", () => {
+    const plans = testCatalog.plans;
+    expect(plans.filter((p) => p.highlighted).map((p) => p.key)).toEqual(["pro"]);
+    expect(plans.filter((p) => p.oneTime).map((p) => p.key)).toEqual(["lifetime"]);
+    expect(Object.fromEntries(plans.map((p) => [p.key, p.trialDays]))).toEqual({
+      free: 0,
+      starter: 14,
+      pro: 0,
+      team: 0,
+      lifetime: 0,
+    });
   });
 
   it(".env.example lists every product variable", async () => {

@@ -170,6 +170,27 @@ describe("checkoutFacts", () => {
     expect(facts.hints.userId).toBe("u_7");
     expect(facts.purchase).toBeUndefined();
   });
+
+  it("the workspace the checkout's metadata names wins; the subscription's counts when the checkout names none", () => {
+    const sub = (workspaceId?: string) => ({
+      ...subPayload({ metadata: workspaceId ? { workspaceId } : {} }),
+      product: PRODUCTS.teamMonthly,
+      customer: "cust_1",
+    });
+    const hint = (checkoutWorkspace: string | undefined, subWorkspace: string | undefined) =>
+      checkoutFacts(
+        checkout({
+          subscription: sub(subWorkspace),
+          metadata: checkoutWorkspace ? { workspaceId: checkoutWorkspace } : {},
+        }),
+        new Date(5000),
+        "s",
+      ).hints.workspaceId;
+    expect(hint("wsp_checkout", "wsp_sub")).toBe("wsp_checkout");
+    expect(hint("wsp_checkout", undefined)).toBe("wsp_checkout");
+    expect(hint(undefined, "wsp_sub")).toBe("wsp_sub");
+    expect(hint(undefined, undefined)).toBeUndefined();
+  });
 });
 
 describe("reversal facts", () => {

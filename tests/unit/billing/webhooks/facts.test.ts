@@ -50,7 +50,7 @@ describe("eventFacts", () => {
     });
   });
 
-  it("reads the workspace the checkout metadata names; a missing, empty or non-string one is no hint", () => {
+  it("reads the workspace the checkout metadata names; a missing, empty, non-string or over-200-character one is no hint", () => {
     const withMetadata = (metadata: Record<string, unknown>) =>
       facts(
         envelope(
@@ -68,6 +68,7 @@ describe("eventFacts", () => {
     expect(withMetadata({ userId: "u_1" })).toBeUndefined();
     expect(withMetadata({ workspaceId: "" })).toBeUndefined();
     expect(withMetadata({ workspaceId: 42 })).toBeUndefined();
+    expect(withMetadata({ workspaceId: "w".repeat(200) })).toBe("w".repeat(200));
     expect(withMetadata({ workspaceId: "w".repeat(201) })).toBeUndefined();
   });
 
