@@ -136,7 +136,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       </Card>
       <div className="flex items-center justify-between text-sm text-zinc-600">
         <span>
-          {inbox.total} events · page {inbox.page} of {inbox.pages}
+          {inbox.total === 1 ? "1 event" : `${inbox.total} events`} · page {inbox.page} of {inbox.pages}
         </span>
         <div className="flex gap-2">
           {inbox.page > 1 && (

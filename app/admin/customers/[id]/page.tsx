@@ -43,7 +43,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           <Link href="/admin/customers" className="text-sm text-zinc-600 hover:text-zinc-900">
             ← Customers
           </Link>
-          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{workspace.name}</h1>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight break-all">
+            {/* Every personal workspace is called "Personal": its owner's address says whose it is. */}
+            {workspace.personal
+              ? (account.members.find((m) => m.role === "owner")?.email ?? workspace.name)
+              : workspace.name}
+          </h1>
           <p className="mt-1 text-sm text-zinc-600">
             {workspace.personal ? "Personal workspace" : "Team workspace"} · CREEM customer{" "}
             <span className="font-mono">{workspace.creemCustomerId ?? "—"}</span> · since{" "}
