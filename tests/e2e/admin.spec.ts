@@ -4,7 +4,7 @@ import pg from "pg";
 import { E2E_ADMIN_EMAIL, E2E_CREEM_WEBHOOK_SECRET } from "../../scripts/lib/e2e-env";
 import { ADMIN_DATABASE_URL } from "../../scripts/lib/test-database";
 import { applyDiscount } from "./support/billing";
-import { signIn, uniqueEmail } from "./support/auth";
+import { outboxOf, signIn, uniqueEmail } from "./support/auth";
 import { SCREENSHOTS, snap } from "./support/screens";
 
 // Issue 12 end to end: the operator finds a customer, replays an event that failed (after its cause is
@@ -173,7 +173,7 @@ test("a past_due webhook produces exactly one email in the outbox, rendered", as
     .filter({ hasText: `To ${email}` })
     .filter({ hasText: "payment failed" });
   await expect(async () => {
-    await page.goto("/dev/mail");
+    await page.goto(outboxOf(email));
     await expect(mails).toHaveCount(1, { timeout: 500 });
   }).toPass({ timeout: 15_000 });
   await expect(mails).toContainText("Action needed: your Pro payment failed");

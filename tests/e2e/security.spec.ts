@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_BASE_URL } from "../../scripts/lib/e2e-env";
-import { signIn, signInAs, uniqueEmail } from "./support/auth";
+import { outboxOf, signIn, signInAs, uniqueEmail } from "./support/auth";
 import { planCard } from "./support/billing";
 
 // Issue #9 part A against the production build: security headers with a working app (no CSP violation
@@ -98,7 +98,7 @@ test("a direct POST to /api/auth/signin/email is limited to 5 mails per address"
     "/signin?error=TooManyEmails&retryIn=10",
   ]);
 
-  await page.goto("/dev/mail");
+  await page.goto(outboxOf(email));
   await expect(page.getByRole("link", { name: `Open sign-in link for ${email}` })).toHaveCount(5);
   await page.goto(locations[5]!);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
@@ -110,6 +110,6 @@ test("a direct POST to /api/auth/signin/email is limited to 5 mails per address"
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   // The form's own message under the field (the page may still show the notice from the URL above it).
   await expect(page.locator("#email-error")).toContainText("Too many sign-in emails, try again in");
-  await page.goto("/dev/mail");
+  await page.goto(outboxOf(email));
   await expect(page.getByRole("link", { name: `Open sign-in link for ${email}` })).toHaveCount(5);
 });

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { magicLinkFromOutbox, requestMagicLink, signInAs, uniqueEmail } from "./support/auth";
+import { magicLinkFromOutbox, outboxOf, requestMagicLink, signInAs, uniqueEmail } from "./support/auth";
 import { buyPlan, expectDashboardPlan } from "./support/billing";
 import { databaseOfUser } from "./support/database";
 import { creemSubscription } from "./support/subscriptions";
@@ -65,7 +65,7 @@ async function teamSubscriptionId(ownerEmail: string, teamName: string): Promise
 
 /** The invitation link for `email`, opened from the dev outbox like the invitee's mail client would. */
 async function invitationLink(page: Page, email: string): Promise<string> {
-  await page.goto("/dev/mail");
+  await page.goto(outboxOf(email));
   const link = page.getByRole("link", { name: `Open link for ${email}` }).first();
   await expect(link).toBeVisible();
   return (await link.getAttribute("href"))!;

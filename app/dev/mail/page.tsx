@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import Link from "next/link";
+import { MailHtml } from "@/components/dev/mail-html";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { db } from "@/lib/db";
@@ -13,11 +15,21 @@ const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeS
 
 // Sign-in mails stored instead of sent (no SMTP in development). 404 unless DEV_OUTBOX is on; in
 // production the server refuses to boot with it, and this page stays 404 there unless the e2e-only
-// switch ALLOW_DEV_OUTBOX_IN_PRODUCTION=e2e is set.
-export default async function DevMailPage() {
+// switch ALLOW_DEV_OUTBOX_IN_PRODUCTION=e2e is set. `?to=<address>` shows only the mails to that address.
+export default async function DevMailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ to?: string | string[] }>;
+}) {
   await connection();
   if (!devOutboxEnabled(env)) notFound();
-  const mails = await db.devMail.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
+  const { to: toParam } = await searchParams;
+  const to = typeof toParam === "string" ? toParam.trim() : "";
+  const mails = await db.devMail.findMany({
+    where: to ? { to: { equals: to, mode: "insensitive" } } : {},
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-10 sm:px-6">
@@ -27,7 +39,34 @@ export default async function DevMailPage() {
           Mails the app would have sent. Configure EMAIL_SERVER to send real mail instead.
         </p>
       </div>
-      {mails.length === 0 && <Alert tone="info">No mail yet. Request a sign-in link to see it here.</Alert>}
+      <form method="get" className="flex flex-wrap items-end gap-2" role="search" aria-label="Mails to">
+        <label className="flex flex-col gap-1.5 text-sm font-medium text-zinc-800">
+          To
+          <input
+            type="email"
+            name="to"
+            defaultValue={to}
+            placeholder="any address"
+            className="h-9 w-72 max-w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm font-normal"
+          />
+        </label>
+        <button
+          type="submit"
+          className="h-9 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium hover:bg-zinc-50"
+        >
+          Show
+        </button>
+        {to && (
+          <Link href="/dev/mail" className="h-9 px-1 text-sm leading-9 text-zinc-600 underline">
+            All mails
+          </Link>
+        )}
+      </form>
+      {mails.length === 0 && (
+        <Alert tone="info">
+          {to ? `No mail to ${to}.` : "No mail yet. Request a sign-in link to see it here."}
+        </Alert>
+      )}
       <ul className="flex flex-col gap-4" aria-label="Mails">
         {mails.map((mail) => (
           <li key={mail.id}>
@@ -41,16 +80,7 @@ export default async function DevMailPage() {
               </CardHeader>
               <CardContent className="flex flex-col gap-3 text-sm">
                 <pre className="font-sans whitespace-pre-wrap text-zinc-700">{mail.text}</pre>
-                {/* The HTML part as a mail client shows it; sandboxed (no scripts, no same-origin). */}
-                <details>
-                  <summary className="cursor-pointer text-zinc-600">HTML version</summary>
-                  <iframe
-                    title={`HTML of ${mail.subject}`}
-                    sandbox=""
-                    srcDoc={mail.html}
-                    className="mt-2 h-96 w-full rounded-lg border border-zinc-200 bg-white"
-                  />
-                </details>
+                <MailHtml title={`HTML of ${mail.subject}`} html={mail.html} />
                 {mail.url && (
                   <a
                     href={mail.url}

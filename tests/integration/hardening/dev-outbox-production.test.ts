@@ -14,7 +14,7 @@ const db = testDb();
 async function render(): Promise<"404" | "page"> {
   const { default: DevMailPage } = await import("@/app/dev/mail/page");
   try {
-    await DevMailPage();
+    await DevMailPage({ searchParams: Promise.resolve({}) });
     return "page";
   } catch (error) {
     if (String((error as { digest?: string }).digest).endsWith(";404")) return "404";
