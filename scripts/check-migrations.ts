@@ -1,13 +1,14 @@
 import path from "node:path";
 import { run } from "./lib/run";
-import { createTestDatabase } from "./lib/test-database";
+import { createEmptyDatabase } from "./lib/test-database";
 
 // Fails when prisma/schema.prisma and the committed migrations disagree (a schema change without its
-// migration). Prisma replays the migrations into a throw-away shadow database to compare.
+// migration). Prisma replays the migrations into a throw-away shadow database to compare; the database it
+// connects to for that needs nothing in it.
 const root = path.resolve(import.meta.dirname, "..");
 
 async function main() {
-  const scratch = process.env.DATABASE_URL ? null : await createTestDatabase("starter_migcheck");
+  const scratch = process.env.DATABASE_URL ? null : await createEmptyDatabase("starter_migcheck");
   const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? scratch!.url };
   try {
     await run(

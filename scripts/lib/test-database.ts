@@ -38,14 +38,19 @@ function handle(name: string): TestDatabase {
 
 /** A new database named `<prefix>_<time>_<random>`, migrated. */
 export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
-  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-  const db = handle(name);
+  const db = await createEmptyDatabase(prefix);
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: db.url },
     stdio: ["ignore", "ignore", "inherit"],
   });
   return db;
+}
+
+/** A new database with nothing in it (no migrations applied), dropped by its `drop()`. */
+export async function createEmptyDatabase(prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  return handle(name);
 }
 
 /**
