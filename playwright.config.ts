@@ -36,6 +36,10 @@ export default defineConfig({
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // Chromium 15x builds the address bar's WebUI popups (chrome://omnibox-popup.top-chrome) for every
+        // window, headless too; nobody types in an address bar here. Measured on billing.spec.ts: Chromium's
+        // CPU 115 s -> 66 s, the browser process 53 s -> 23 s.
+        "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
       ],
     },
   },
