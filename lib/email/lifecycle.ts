@@ -1,6 +1,6 @@
 import "server-only";
 import { catalog } from "@/lib/billing/catalog";
-import { subscriptionAccess } from "@/lib/billing/entitlements";
+import { subscriptionAccess, subscriptionRecordSelect } from "@/lib/billing/entitlements";
 import { isEnded } from "@/lib/billing/subscription-status";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
@@ -177,18 +177,9 @@ export async function dueEmails(db: PrismaClient, now: Date, scope: Scope = {}):
           ],
         },
         select: {
-          id: true,
-          productId: true,
-          status: true,
-          units: true,
-          currentPeriodStart: true,
-          currentPeriodEnd: true,
-          pastDueSince: true,
-          coveredThrough: true,
-          cancelIntent: true,
+          ...subscriptionRecordSelect,
           cancelIntentAt: true,
           cancelAtPeriodEnd: true,
-          trialStartedAt: true,
           trialEnd: true,
           ...ownerSelect,
         },
