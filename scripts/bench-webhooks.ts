@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { BENCH_BUILD_ENV, benchBuild, percentile, waitForServer } from "./lib/bench";
@@ -91,7 +92,58 @@ type Measurement = {
   p99: number;
   errors: number;
   lost: number;
+  /** CPU milliseconds per event of the server's processes and of PostgreSQL's (Linux only, else NaN). */
+  serverCpu: number;
+  dbCpu: number;
 };
+
+/** CPU seconds (user + system) of each process so far, by pid, from /proc; empty where there is none. */
+function cpuByProcess(): Map<number, { cpu: number; group: number; postgres: boolean }> {
+  const ticks = 100; // USER_HZ: 100 on every Linux a benchmark runs on
+  const processes = new Map<number, { cpu: number; group: number; postgres: boolean }>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    // no /proc
+  }
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      processes.set(Number(pid), {
+        cpu: (Number(fields[11]) + Number(fields[12])) / ticks,
+        group: Number(fields[2]),
+        postgres: comm === "postgres",
+      });
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return processes;
+}
+
+/**
+ * CPU seconds used between two readings by the processes of process group `group` (the server) and by
+ * PostgreSQL's: where the work goes on 2 cores, the route's own code or the database. A process that ended
+ * in between is left out; NaN where there is no /proc.
+ */
+function cpuUsed(
+  before: ReturnType<typeof cpuByProcess>,
+  after: ReturnType<typeof cpuByProcess>,
+  group: number,
+): { server: number; db: number } {
+  if (after.size === 0) return { server: NaN, db: NaN };
+  let server = 0;
+  let db = 0;
+  for (const [pid, now] of after) {
+    const used = now.cpu - (before.get(pid)?.cpu ?? 0);
+    if (now.group === group) server += used;
+    else if (now.postgres) db += used;
+  }
+  return { server, db };
+}
 
 type Route = "app" | "bare";
 
@@ -162,9 +214,17 @@ async function warmUp(base: string) {
   }
 }
 
-async function measure(base: string, databaseUrl: string, route: Route, tag: string): Promise<Measurement> {
+async function measure(
+  base: string,
+  databaseUrl: string,
+  route: Route,
+  tag: string,
+  group: number,
+): Promise<Measurement> {
   const bodies = events(N, tag);
+  const cpuBefore = cpuByProcess();
   const { latencies, errors, seconds } = await load(routeUrl(base, route), bodies);
+  const cpu = cpuUsed(cpuBefore, cpuByProcess(), group);
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -181,6 +241,8 @@ async function measure(base: string, databaseUrl: string, route: Route, tag: str
     p99: percentile(latencies, 99),
     errors,
     lost: ids.length - Number(rows[0]!.n),
+    serverCpu: (cpu.server * 1000) / N,
+    dbCpu: (cpu.db * 1000) / N,
   };
 }
 
@@ -205,12 +267,15 @@ async function main() {
       // Alternating, and the first of each run alternates too, so neither route always runs warmer.
       const order: Route[] = r % 2 === 0 ? ["app", "bare"] : ["bare", "app"];
       const pair: Measurement[] = [];
-      for (const route of order) pair.push(await measure(base, database.url, route, `${r}${route}`));
+      for (const route of order)
+        pair.push(await measure(base, database.url, route, `${r}${route}`, server.pid!));
       results.push(pair.sort((a) => (a.route === "app" ? -1 : 1)));
     }
 
     console.log(`events ${N} per route per run, concurrency ${C}`);
-    console.log("run  route  events/s   p50 ms   p99 ms  errors  lost   ratio app/bare");
+    console.log(
+      "run  route  events/s   p50 ms   p99 ms  errors  lost  server CPU ms/ev  db CPU ms/ev  ratio app/bare",
+    );
     let failed = false;
     results.forEach(([app, bare], r) => {
       for (const m of [app!, bare!]) {
@@ -220,7 +285,9 @@ async function main() {
             .toFixed(1)
             .padStart(8)} ${m.p99.toFixed(1).padStart(8)} ${String(m.errors).padStart(7)} ${String(
             m.lost,
-          ).padStart(5)}${m.route === "app" ? `   ${(app!.perSecond / bare!.perSecond).toFixed(2)}` : ""}`,
+          ).padStart(5)} ${m.serverCpu.toFixed(2).padStart(16)} ${m.dbCpu.toFixed(2).padStart(13)}${
+            m.route === "app" ? `  ${(app!.perSecond / bare!.perSecond).toFixed(2)}` : ""
+          }`,
         );
       }
     });

@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import {
   e2eEnv,
@@ -15,8 +15,9 @@ import { copyStandaloneAssets, hasBuild, startStandalone } from "./lib/standalon
 import { createTestDatabase } from "./lib/test-database";
 
 // Playwright's web server: the local CREEM (in memory, fast webhook retries), a fresh migrated database, then
-// the standalone production server, the one the Docker image runs (built first when missing). When
-// Playwright stops the server: Next, then the emulator, then the database is dropped.
+// the standalone production server, the one the Docker image runs (built first when missing), and the job
+// worker beside it, as in production (it sends lifecycle email). When Playwright stops the server: Next and
+// the worker, then the emulator, then the database is dropped.
 const root = path.resolve(import.meta.dirname, "..");
 
 async function main() {
@@ -24,11 +25,12 @@ async function main() {
   let creem: LocalCreem | undefined;
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   let server: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (server) await stopProcessGroup(server);
+    await Promise.all([server, worker].map((child) => child && stopProcessGroup(child)));
     await creem?.stop().catch((error: unknown) => console.error("Could not stop the local CREEM", error));
     await database?.drop().catch((error: unknown) => console.error("Could not drop e2e database", error));
     process.exit(code);
@@ -51,6 +53,13 @@ async function main() {
     database = await createTestDatabase("starter_e2e");
     server = startStandalone({ port: E2E_PORT, env: { ...env, DATABASE_URL: database.url } });
     server.on("exit", (code) => void stop(code ?? 1));
+    worker = spawn("npx", ["tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/worker.ts"], {
+      cwd: root,
+      env: { ...env, DATABASE_URL: database.url },
+      stdio: "inherit",
+      detached: process.platform !== "win32",
+    });
+    worker.on("exit", (code) => void stop(code ?? 1));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);

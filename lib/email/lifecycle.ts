@@ -8,18 +8,19 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { sendMail } from "@/lib/mail";
 import { publicEnv } from "@/lib/public-env";
 import { can, isRole, ROLES } from "@/lib/workspaces/roles";
-import { EMAIL_EVENT_TYPES } from "./events";
 import { NON_ESSENTIAL, renderLifecycleEmail, type LifecycleEmail, type LifecycleKind } from "./render";
 
 // Lifecycle email as an outbox. Deciding: the stored billing state (never the webhook itself) says which
 // emails are due; each becomes an EmailDelivery row whose unique `key` names its occasion (kind +
 // subscription + the period or event) and its recipient, so INSERT ... ON CONFLICT DO NOTHING lets the
 // database decide "at most one per person" whoever decides it twice. Billing belongs to the workspace:
-// every owner and admin of it gets the email (see audienceOf), members never do. Delivering: queued rows are claimed (SKIP LOCKED), rendered
-// and sent through sendMail; a failure stays queued with its error and is retried by the next run.
-// The webhook route decides for the few events that matter right after they are applied (after the
-// response); the `lifecycle-email` job scans everything every minute as the durable backstop, and is
-// what sends the trial reminders. Receipts are not sent: CREEM sends them as merchant of record.
+// every owner and admin of it gets the email (see audienceOf), members never do. Delivering: queued rows
+// are claimed (SKIP LOCKED), rendered and sent through sendMail; a failure stays queued with its error and
+// is retried by the next run.
+// Both run in the job worker (the `lifecycle-email` job), every minute and at once when the webhook route
+// wakes it after an event that matters (lib/email/events.ts), so rendering React Email never slows the
+// route that answers CREEM. The minute's run is the backstop for a lost wake and sends the trial reminders.
+// Receipts are not sent: CREEM sends them as merchant of record.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far back a change still gets its email (so deploying this does not mail about old history). */
@@ -390,10 +391,9 @@ export async function deliverQueued(
   return result;
 }
 
-/** Right after an applied webhook event (the route runs it after answering): decide and send its emails. */
-export async function emailsAfterEvent(db: PrismaClient, event: { type: string } & Scope) {
-  if (!EMAIL_EVENT_TYPES.has(event.type) || (!event.subscriptionId && !event.orderId)) return;
-  const scope = { subscriptionId: event.subscriptionId, orderId: event.orderId };
-  const now = new Date();
-  if ((await decideEmails(db, now, scope)) > 0) await deliverQueued(db, now, scope);
+/** One run of the `lifecycle-email` job: decides what the stored state calls for, then sends what is queued. */
+export async function sendDueEmails(db: PrismaClient, now = new Date()) {
+  const decided = await decideEmails(db, now);
+  const delivery = await deliverQueued(db, now);
+  return { decided, ...delivery };
 }

@@ -18,6 +18,11 @@ export type JobDefinition = {
   description: string;
   /** Cron expression in UTC (5 fields); absent = run only when sent (`npm run jobs -- run <name>`). */
   schedule?: string;
+  /**
+   * A PostgreSQL NOTIFY channel: a notification on it queues a run at once (a burst becomes one run, by the
+   * singleton key) instead of waiting for the schedule. Whoever notifies needs no job client, one statement.
+   */
+  wakeOn?: string;
   /** At most one job with this key is waiting and one running, however many instances send it. */
   singletonKey: string;
   /** Failed runs are retried `limit` times, the n-th after `delaySeconds` x 2^(n-1) to x 2^n (backoff). */

@@ -1,4 +1,5 @@
 import { reconcile, replayFailedEvents, resyncStaleSubscriptions } from "@/lib/billing/webhooks/reconcile";
+import { EMAIL_WAKE_CHANNEL } from "@/lib/email/events";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { correctSeatDrift } from "@/lib/workspaces/seat-drift";
 import type { JobDefinition } from "./definition";
@@ -70,21 +71,22 @@ export const jobs: JobDefinition[] = [
   },
   {
     // The outbox of lifecycle email (lib/email/lifecycle.ts): decides what the stored billing state says is
-    // due (the backstop for the webhook route's immediate pass, and the only sender of trial reminders),
-    // then sends what is queued. Imported when run: rendering loads react-dom/server.
+    // due, then sends what is queued. Woken at once by the webhook route after an event that may make an
+    // email due; the schedule is the backstop and sends the trial reminders. Imported when run: rendering
+    // loads react-dom/server.
     name: "lifecycle-email",
     description: "Queue the lifecycle emails the billing state calls for, then send queued ones",
     schedule: "* * * * *",
+    wakeOn: EMAIL_WAKE_CHANNEL,
     singletonKey: "lifecycle-email",
     retry: { limit: 3, delaySeconds: 30, backoff: true },
     timeoutSeconds: 5 * 60,
     handler: async ({ db, log }) => {
-      const { decideEmails, deliverQueued } = await import("@/lib/email/lifecycle");
-      const now = new Date();
-      const decided = await decideEmails(db, now);
-      const delivery = await deliverQueued(db, now);
-      if (decided || delivery.sent || delivery.failed) log(`decided ${decided}, sent ${delivery.sent}`);
-      return failIfAny(delivery.failed, "emails", { decided, ...delivery });
+      const { sendDueEmails } = await import("@/lib/email/lifecycle");
+      const result = await sendDueEmails(db);
+      if (result.decided || result.sent || result.failed)
+        log(`decided ${result.decided}, sent ${result.sent}`);
+      return failIfAny(result.failed, "emails", result);
     },
   },
   {

@@ -95,8 +95,9 @@ export async function startJobWorker(options: {
     }
   }
 
+  const workerIds = new Map<string, string>();
   for (const job of definitions) {
-    await boss.work(
+    const id = await boss.work(
       job.name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
       async ([run]) => {
@@ -116,7 +117,94 @@ export async function startJobWorker(options: {
         }
       },
     );
+    workerIds.set(job.name, id);
   }
 
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 30_000 }) };
+  const wakes = await listenForWakes({
+    boss,
+    definitions: definitions.filter((job) => job.wakeOn),
+    workerIds,
+    connectionString: options.connectionString,
+    log,
+  });
+  return {
+    boss,
+    stop: async () => {
+      await wakes.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
+}
+
+/** How long a wake waits for more of a burst before it queues its one run. */
+const WAKE_COALESCE_MS = 50;
+const LISTEN_RETRY_MS = 5_000;
+
+/**
+ * LISTENs on the jobs' `wakeOn` channels (one connection for all). A notification queues a run of each job
+ * on that channel (its singleton key keeps it to one waiting run) and wakes this worker's poller, so the run
+ * starts in milliseconds rather than at the next poll. A dropped connection is re-established; wakes sent
+ * meanwhile are lost, which the jobs' schedules make up for.
+ */
+async function listenForWakes(options: {
+  boss: PgBoss;
+  definitions: JobDefinition[];
+  workerIds: Map<string, string>;
+  connectionString: string;
+  log: (line: string) => void;
+}): Promise<{ stop: () => Promise<void> }> {
+  const { boss, definitions, workerIds, log } = options;
+  const channels = [...new Set(definitions.map((job) => job.wakeOn!))];
+  if (channels.length === 0) return { stop: async () => undefined };
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const pending = new Set<string>();
+
+  const wake = (job: JobDefinition) => {
+    if (pending.has(job.name)) return;
+    pending.add(job.name);
+    setTimeout(() => {
+      if (stopped) return;
+      void sendJob(boss, job)
+        .then(() => {
+          const id = workerIds.get(job.name);
+          if (id) boss.notifyWorker(id);
+        })
+        .catch((error: unknown) => log(`[jobs] wake ${job.name}: ${(error as Error).message}`))
+        .finally(() => pending.delete(job.name));
+    }, WAKE_COALESCE_MS);
+  };
+
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: options.connectionString, application_name: "jobs-wake" });
+    c.on("notification", (message) => {
+      for (const job of definitions) if (job.wakeOn === message.channel) wake(job);
+    });
+    c.on("error", (error) => {
+      log(`[jobs] wake connection lost: ${error.message}`);
+      void c.end().catch(() => undefined);
+      if (!stopped && client === c) {
+        client = undefined;
+        retry = setTimeout(() => void connect().catch(onConnectError), LISTEN_RETRY_MS);
+      }
+    });
+    await c.connect();
+    for (const channel of channels) await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+    if (stopped) await c.end();
+    else client = c;
+  };
+  const onConnectError = (error: unknown) => {
+    log(`[jobs] wake connection failed: ${(error as Error).message}`);
+    if (!stopped) retry = setTimeout(() => void connect().catch(onConnectError), LISTEN_RETRY_MS);
+  };
+
+  await connect();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
 }

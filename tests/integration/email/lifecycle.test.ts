@@ -11,15 +11,15 @@ import { deliver } from "../webhooks/support";
 import { form, newUser, signInAs, uid } from "../admin/support";
 
 // Lifecycle email as an outbox: what the stored state calls for is decided once per occasion (the unique
-// key), rendered with React Email and sent through the dev outbox; the webhook route decides right after
-// the events that matter; the trial reminder can be turned off.
+// key), rendered with React Email and sent through the dev outbox by the job worker, which the webhook route
+// wakes after the events that matter; the trial reminder can be turned off.
 
 vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 process.env.CREEM_WEBHOOK_SECRET = WEBHOOK_SECRET;
 const db = testDb();
-const { decideEmails, deliverQueued, dueEmails, emailsAfterEvent } = await import("@/lib/email/lifecycle");
+const { decideEmails, deliverQueued, dueEmails, sendDueEmails } = await import("@/lib/email/lifecycle");
 const { renderTeamInvitationEmail } = await import("@/lib/email/render");
 const settings = await import("@/app/dashboard/settings/actions");
 
@@ -58,8 +58,8 @@ describe("payment failed", () => {
     const sub = await db.subscription.findUniqueOrThrow({ where: { id: subId } });
     expect(sub.pastDueSince).not.toBeNull();
 
-    await emailsAfterEvent(db, { type: "subscription.past_due", subscriptionId: subId });
-    await emailsAfterEvent(db, { type: "subscription.past_due", subscriptionId: subId });
+    await sendDueEmails(db);
+    await sendDueEmails(db);
     expect(await decideEmails(db, new Date())).toBeGreaterThanOrEqual(0);
     await deliverQueued(db);
 
@@ -82,26 +82,43 @@ describe("payment failed", () => {
     expect(mails[0]!.url).toBe("http://localhost:3000/dashboard/billing/portal");
   });
 
-  it("through the webhook route: the email follows the event without the job", async () => {
+  it("through the webhook route: the event wakes the job worker, which sends the email at once", async () => {
     const { postWebhook } = await import("../webhooks/route-support");
-    const user = await newUser(db);
-    const now = Date.now();
-    const sub = { id: uid("sub"), status: "past_due", periodStart: now - 30 * DAY, periodEnd: now - 1000 };
-    const event = envelope(
-      uid("evt"),
-      "subscription.past_due",
-      now,
-      subscription(sub, customer(uid("cust"), user.email), now),
-    );
-    expect((await postWebhook(JSON.stringify(event))).status).toBe(200);
-    await vi.waitFor(async () => expect(await mailsTo(user.email)).toHaveLength(1), {
-      timeout: 10_000,
-      interval: 100,
+    const { jobNamed } = await import("@/lib/jobs/registry");
+    const { startJobWorker } = await import("@/lib/jobs/worker");
+    // The registry's job under a name of its own and without its schedule (other test files share this
+    // database), polling once a minute: only the route's wake can start it within this test.
+    const registered = jobNamed("lifecycle-email")!;
+    const job = { ...registered, name: `${registered.name}-${uid("t")}`, schedule: undefined };
+    const worker = await startJobWorker({
+      connectionString: process.env.DATABASE_URL!,
+      context: { db, creem: {} as never },
+      definitions: [job],
+      pollingIntervalSeconds: 60,
+      log: () => undefined,
     });
-    // CREEM's retry of the same event is a duplicate: nothing more.
-    expect((await postWebhook(JSON.stringify(event))).body).toMatchObject({ outcome: "duplicate" });
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await mailsTo(user.email)).toHaveLength(1);
+    try {
+      const user = await newUser(db);
+      const now = Date.now();
+      const sub = { id: uid("sub"), status: "past_due", periodStart: now - 30 * DAY, periodEnd: now - 1000 };
+      const event = envelope(
+        uid("evt"),
+        "subscription.past_due",
+        now,
+        subscription(sub, customer(uid("cust"), user.email), now),
+      );
+      expect((await postWebhook(JSON.stringify(event))).status).toBe(200);
+      await vi.waitFor(async () => expect(await mailsTo(user.email)).toHaveLength(1), {
+        timeout: 15_000,
+        interval: 100,
+      });
+      // CREEM's retry of the same event is a duplicate: nothing more.
+      expect((await postWebhook(JSON.stringify(event))).body).toMatchObject({ outcome: "duplicate" });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await mailsTo(user.email)).toHaveLength(1);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 
@@ -200,12 +217,12 @@ describe("the other kinds", () => {
       licenseKey: key,
     });
     expect((await deliver(db, event)).status).toBe(200);
-    await emailsAfterEvent(db, { type: "checkout.completed", orderId });
+    await sendDueEmails(db);
     const mails = await mailsTo(user.email);
     expect(mails.map((m) => m.subject)).toEqual(["Your Launchpad Lifetime license key"]);
     expect(mails[0]!.html).toContain(key);
     expect(mails[0]!.text).toContain(key);
-    await emailsAfterEvent(db, { type: "checkout.completed", orderId });
+    await sendDueEmails(db);
     expect(await mailsTo(user.email)).toHaveLength(1);
   });
 });

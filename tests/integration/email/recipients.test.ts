@@ -14,7 +14,7 @@ vi.mock("@/lib/auth", () => ({ getCurrentUser: vi.fn(), requireUser: vi.fn() }))
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const db = testDb();
-const { decideEmails, deliverQueued, dueEmails, emailsAfterEvent } = await import("@/lib/email/lifecycle");
+const { decideEmails, deliverQueued, dueEmails, sendDueEmails } = await import("@/lib/email/lifecycle");
 
 const DAY = 86_400_000;
 const mailsTo = (to: string) => db.devMail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
@@ -80,9 +80,9 @@ describe("lifecycle email of a team workspace", () => {
     // Bought by the admin: the owner, who did not buy it, is told too.
     const sub = await pastDueRow({ workspaceId: t.workspaceId, userId: t.admin.id });
 
-    await emailsAfterEvent(db, { type: "subscription.past_due", subscriptionId: sub.id });
+    await sendDueEmails(db);
     // CREEM's retry, the backstop job and another decision: nothing new.
-    await emailsAfterEvent(db, { type: "subscription.past_due", subscriptionId: sub.id });
+    await sendDueEmails(db);
     expect(await decideEmails(db, new Date(), { subscriptionId: sub.id })).toBe(0);
     await deliverQueued(db, new Date(), { subscriptionId: sub.id });
 

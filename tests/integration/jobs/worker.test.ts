@@ -145,4 +145,58 @@ describe("job worker (pg-boss on the app database)", () => {
     expect(queue!.nextRunAt?.toISOString()).toBe("2028-01-01T00:00:00.000Z");
     expect(status.recent.some((r) => r.id === id && r.state === "completed")).toBe(true);
   });
+
+  it("runs a job at once when its wake channel is notified: one run for a burst, one more for a wake during a run", async () => {
+    const channel = `wake_${randomUUID().slice(0, 8)}`;
+    const runs: number[] = [];
+    let release: () => void = () => undefined;
+    const job = testJob({
+      wakeOn: channel,
+      handler: async () => {
+        runs.push(Date.now());
+        // The first run stays busy until the test has sent a wake during it.
+        if (runs.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        return {};
+      },
+    });
+    // Polling once a minute: only a wake can start a run within the test's time.
+    const w = await startJobWorker({
+      connectionString: url,
+      context: { db, creem: noCreem },
+      definitions: [job],
+      pollingIntervalSeconds: 60,
+      log: () => undefined,
+    });
+    stops.push(w.stop);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // past the worker's first (empty) poll
+    const notify = () => db.$executeRaw`SELECT pg_notify(${channel}, '')`;
+
+    const sentAt = Date.now();
+    await Promise.all(Array.from({ length: 20 }, notify));
+    expect(
+      await until(
+        async () => runs.length,
+        (n) => n >= 1,
+      ),
+    ).toBe(1);
+    expect(runs[0]! - sentAt).toBeLessThan(20_000);
+
+    // A wake while the run is busy (whose data it may have read already) gets a run of its own, after it.
+    await notify();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    expect(
+      await until(
+        async () => runs.length,
+        (n) => n >= 2,
+      ),
+    ).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(runs).toHaveLength(2);
+  });
+
+  it("wakes the lifecycle-email job on the channel the webhook route notifies", async () => {
+    const { EMAIL_WAKE_CHANNEL } = await import("@/lib/email/events");
+    expect(jobs.find((j) => j.name === "lifecycle-email")?.wakeOn).toBe(EMAIL_WAKE_CHANNEL);
+  });
 });

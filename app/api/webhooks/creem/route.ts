@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { MAX_WEBHOOK_BYTES, receiveWebhook, type AppliedEvent } from "@/lib/billing/webhooks/inbox";
 import { db } from "@/lib/db";
-import { EMAIL_EVENT_TYPES } from "@/lib/email/events";
+import { EMAIL_EVENT_TYPES, wakeLifecycleEmail } from "@/lib/email/events";
 import { env } from "@/lib/env";
 import { readBytesWithLimit } from "@/lib/read-body";
 
@@ -10,22 +10,22 @@ export const dynamic = "force-dynamic";
 // no-transform: a 40-byte acknowledgement is not worth gzipping on the hot path.
 const headers = { "cache-control": "no-store, no-transform" };
 
-// The few events that change what a customer should be told (payment failed, cancellation, a lifetime
-// key) decide their emails after the response; every other event costs nothing extra. The lifecycle-email
-// job catches up on anything this misses (lib/email/lifecycle.ts).
+// The few events that may make a lifecycle email due (payment failed, cancellation, a lifetime key) wake the
+// job worker after the response; it decides, renders and sends them (lib/email/lifecycle.ts). Every other
+// event costs nothing extra, and this process never renders an email.
 function onApplied(event: AppliedEvent) {
   if (!EMAIL_EVENT_TYPES.has(event.type)) return;
-  const run = async () => {
-    const { emailsAfterEvent } = await import("@/lib/email/lifecycle");
-    await emailsAfterEvent(db, event).catch((error: unknown) =>
-      console.error(`[email] after ${event.type}: ${error instanceof Error ? error.message : String(error)}`),
+  const wake = () =>
+    wakeLifecycleEmail(db).catch((error: unknown) =>
+      console.error(
+        `[email] wake after ${event.type}: ${error instanceof Error ? error.message : String(error)}`,
+      ),
     );
-  };
   try {
-    after(run);
+    after(wake);
   } catch {
     // Called outside a request (a test calling the handler directly): run it without waiting.
-    void run();
+    void wake();
   }
 }
 
