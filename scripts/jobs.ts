@@ -3,6 +3,8 @@ import path from "node:path";
 
 // `npm run jobs`: the queues with their schedules and next runs, recent runs and failures.
 // `npm run jobs -- run <name>`: queues a run now (skipped when one is already waiting).
+// `npm run jobs -- exec <name>`: runs the job once in this process, now, without a worker: for hosts that run
+// no long-lived process (a cron calls it); every job is idempotent, so it may overlap a worker's run.
 nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."));
 
 const { env } = await import("@/lib/env");
@@ -34,8 +36,26 @@ try {
         id ? `Queued ${job.name} (${id}); a worker runs it.` : `${job.name} is already waiting to run.`,
       );
     }
+  } else if (command === "exec") {
+    const job = name ? jobNamed(name) : undefined;
+    if (!job) {
+      console.error(`Unknown job "${name ?? ""}". Jobs: ${jobs.map((j) => j.name).join(", ")}`);
+      process.exitCode = 1;
+    } else {
+      const { db } = await import("@/lib/db");
+      const { creem } = await import("@/lib/creem/server");
+      try {
+        const output = await job.handler({ db, creem, log: (line) => console.log(`[${job.name}] ${line}`) });
+        console.log(`${job.name} done: ${JSON.stringify(output)}`);
+      } catch (error) {
+        console.error(`${job.name} failed: ${(error as Error).message}`);
+        process.exitCode = 1;
+      } finally {
+        await db.$disconnect();
+      }
+    }
   } else if (command) {
-    console.error("Usage: npm run jobs [-- run <name>]");
+    console.error("Usage: npm run jobs [-- run <name> | exec <name>]");
     process.exitCode = 1;
   } else {
     const status = await jobsStatus(boss);
