@@ -20,7 +20,8 @@ import { ROLE_LABELS } from "@/lib/workspaces/roles";
 type Listing = { current: string; workspaces: WorkspaceSummary[] };
 
 export function WorkspaceSwitcher() {
-  const [listing, setListing] = useState<Listing>();
+  // undefined while the first answer is awaited; null when there is none to show (signed out, an error).
+  const [listing, setListing] = useState<Listing | null>();
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
   const [reloads, setReloads] = useState(0);
@@ -39,9 +40,9 @@ export function WorkspaceSwitcher() {
   useEffect(() => {
     let active = true;
     fetch("/api/workspaces", { cache: "no-store" })
-      .then((res) => (res.ok ? (res.json() as Promise<Listing>) : undefined))
-      .then((body) => active && body && setListing(body))
-      .catch(() => undefined);
+      .then((res) => (res.ok ? (res.json() as Promise<Listing>) : null))
+      .then((body) => active && setListing((before) => body ?? before ?? null))
+      .catch(() => active && setListing((before) => before ?? null));
     return () => {
       active = false;
     };
@@ -62,6 +63,10 @@ export function WorkspaceSwitcher() {
     };
   }, [open]);
 
+  // Holds the button's place while the list loads, so the header does not shift when it appears.
+  if (listing === undefined) {
+    return <div aria-hidden="true" className="h-8 w-24 animate-pulse rounded-lg bg-zinc-100 sm:w-32" />;
+  }
   if (!listing) return null;
   const current = listing.workspaces.find((w) => w.id === listing.current) ?? listing.workspaces[0];
   if (!current) return null;
