@@ -10,6 +10,10 @@ ARG NODE_IMAGE=node:20.20-bookworm-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
+# The slim image has no OpenSSL: Prisma's CLI then guesses "openssl-1.1.x" and fetches a schema engine that
+# cannot load on bookworm (libssl3), so `prisma migrate deploy` in the tools image would fail.
+RUN apt-get update && apt-get install -y --no-install-recommends openssl ca-certificates \
+  && rm -rf /var/lib/apt/lists/*
 # postinstall runs `prisma generate`, which needs the schema and prisma.config.ts.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
