@@ -28,7 +28,10 @@ RUN npm run build
 ENV NODE_ENV=production
 # Stays root: the Prisma CLI's schema engine was downloaded into root's cache during the build. Nothing here
 # listens on a port; the internet-facing `app` image below runs as the unprivileged `node` user.
-CMD ["npm", "run", "worker"]
+# The job worker, as `npm run worker` runs it but without npm and `sh -c` in between: npm passes SIGTERM
+# only to the shell, which dies without passing it on, so `docker stop` killed the worker instead of letting
+# its running job finish (scripts/worker.ts). tsx passes signals on to the worker and exits with its code.
+CMD ["node_modules/.bin/tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/worker.ts"]
 
 FROM ${NODE_IMAGE} AS app
 WORKDIR /app
