@@ -10,6 +10,10 @@ ARG NODE_IMAGE=node:20.20-bookworm-slim
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
+# The slim image has no OpenSSL: Prisma's CLI then guesses "openssl-1.1.x" and fetches a schema engine that
+# cannot load on bookworm (libssl3), so `prisma migrate deploy` in the tools image would fail.
+RUN apt-get update && apt-get install -y --no-install-recommends openssl ca-certificates \
+  && rm -rf /var/lib/apt/lists/*
 # postinstall runs `prisma generate`, which needs the schema and prisma.config.ts.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
@@ -24,7 +28,10 @@ RUN npm run build
 ENV NODE_ENV=production
 # Stays root: the Prisma CLI's schema engine was downloaded into root's cache during the build. Nothing here
 # listens on a port; the internet-facing `app` image below runs as the unprivileged `node` user.
-CMD ["npm", "run", "worker"]
+# The job worker, as `npm run worker` runs it but without npm and `sh -c` in between: npm passes SIGTERM
+# only to the shell, which dies without passing it on, so `docker stop` killed the worker instead of letting
+# its running job finish (scripts/worker.ts). tsx passes signals on to the worker and exits with its code.
+CMD ["node_modules/.bin/tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/worker.ts"]
 
 FROM ${NODE_IMAGE} AS app
 WORKDIR /app
@@ -33,6 +40,7 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 COPY --from=tools --chown=node:node /app/.next/standalone ./
 USER node
 EXPOSE 3000
+# Asks the port the server listens on (PORT may be overridden at `docker run`).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/api/health/ready`).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "server.js"]
