@@ -5,6 +5,11 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 
 const root = import.meta.dirname;
 
+// Every test runs in a time zone that is not UTC (+05:30 all year), whatever the machine's: code that
+// mixes local and UTC time (a Date handed to node-postgres as local time, a day boundary taken in local
+// time) fails here rather than on a server outside UTC. Set before the worker threads start, which share it.
+process.env.TZ = "Asia/Kolkata";
+
 // Isolation (a fresh module registry per test file) costs about a second of imports per file, most of a
 // CI run's test time. Files that replace modules or the environment need it: vi.mock and friends, stubbed
 // env or globals, spies on module exports, modules imported after such a change, assignments to

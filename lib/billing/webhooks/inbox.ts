@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { decodeWebhookBody, parseWebhookEvent, verifyWebhookSignature } from "@/lib/creem";
 import { WEBHOOK_TYPE_PATTERN } from "@/lib/creem/webhook-events";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { poolOf, type PrismaClient } from "@/lib/prisma";
 import { applyFacts, subscriptionRow, type ApplyOutcome } from "./apply";
 import { eventFacts, type BillingFacts, type SubscriptionFact } from "./facts";
 import { invalidReason, MAX_FUTURE_SKEW_MS } from "./validate";
@@ -81,19 +82,51 @@ function subscriptionOnly(facts: BillingFacts) {
 // The hot path: the whole event in one statement and one round trip (webhook_subscription_event, migration
 // workspace_billing): inbox insert or duplicate check, user and workspace lookup, state upsert, user and
 // workspace link, processed mark.
-// One statement is one transaction, so the guarantees are those of processOnce below.
+// One statement is one transaction, so the guarantees are those of processOnce below. It goes straight to
+// the client's node-postgres pool (poolOf): Prisma's query pipeline cost more CPU than the statement.
+// Times are sent as UTC ISO strings: node-postgres would send a Date in the process's local time zone, and
+// the timestamp(3) parameters would keep that wall-clock time.
+const SUBSCRIPTION_EVENT_SQL = `SELECT webhook_subscription_event(${Array.from(
+  { length: 28 },
+  (_, i) => `$${i + 1}`,
+).join(", ")}) AS outcome`;
+
+const utc = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
 async function processSubscriptionEvent(db: PrismaClient, record: InboxRecord, fact: SubscriptionFact) {
   const s = subscriptionRow(fact, record.facts);
   const hints = record.facts.hints;
-  const [row] = await db.$queryRaw<Array<{ outcome: string }>>`
-    SELECT webhook_subscription_event(${record.id}, ${record.type}, ${record.createdAt},
-      ${JSON.stringify(record.payload)}::jsonb, ${bytesOf(record.rawBody)}, ${hints.userId ?? null},
-      ${hints.workspaceId ?? null}, ${hints.customerId ?? null}, ${hints.email ?? null}, ${fact.id}, ${fact.customerId},
-      ${fact.customerEmail ?? null}, ${s.productId}, ${s.status}, ${s.units}::int, ${s.currentPeriodStart},
-      ${s.currentPeriodEnd}, ${s.cancelAtPeriodEnd}, ${s.canceledAt}, ${s.trialEnd}, ${s.pastDueSince},
-      ${s.discount}::jsonb, ${s.startedAt}, ${s.trialStartedAt}, ${s.cancelIntent}, ${s.cancelIntentAt},
-      ${s.stateAt}, ${s.stateSource}) AS outcome`;
-  const outcome = row!.outcome;
+  const { rows } = await poolOf(db).query<{ outcome: string }>(SUBSCRIPTION_EVENT_SQL, [
+    record.id,
+    record.type,
+    utc(record.createdAt),
+    JSON.stringify(record.payload),
+    bytesOf(record.rawBody),
+    hints.userId ?? null,
+    hints.workspaceId ?? null,
+    hints.customerId ?? null,
+    hints.email ?? null,
+    fact.id,
+    fact.customerId,
+    fact.customerEmail ?? null,
+    s.productId,
+    s.status,
+    s.units,
+    utc(s.currentPeriodStart),
+    utc(s.currentPeriodEnd),
+    s.cancelAtPeriodEnd,
+    utc(s.canceledAt),
+    utc(s.trialEnd),
+    utc(s.pastDueSince),
+    s.discount, // JSON text already (subscriptionState)
+    utc(s.startedAt),
+    utc(s.trialStartedAt),
+    s.cancelIntent,
+    utc(s.cancelIntentAt),
+    utc(s.stateAt),
+    s.stateSource,
+  ]);
+  const outcome = rows[0]!.outcome;
   return outcome.startsWith("duplicate:")
     ? { duplicate: true, outcome: outcome.slice("duplicate:".length) }
     : { duplicate: false, outcome };

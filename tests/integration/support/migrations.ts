@@ -16,6 +16,13 @@ export function migrationNames(): string[] {
     .sort();
 }
 
+const TIMESTAMP_OID = 1114;
+/** Reads `timestamp(3)` columns as UTC, as Prisma does (node-postgres would read them in local time). */
+const getTypeParser = ((oid: number, format?: "text" | "binary") =>
+  oid === TIMESTAMP_OID
+    ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
+    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
+
 export type MigrationDb = {
   client: pg.Client;
   /** Applies every migration up to and including `name` that has not been applied yet. */
@@ -31,7 +38,7 @@ export async function emptyDatabase(prefix: string): Promise<MigrationDb> {
   await admin.end();
   const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: url.toString(), types: { getTypeParser } });
   await client.connect();
   const applied = new Set<string>();
   return {
