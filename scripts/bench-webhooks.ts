@@ -8,13 +8,15 @@ import { e2eEnv } from "./lib/e2e-env";
 import { stopProcessGroup } from "./lib/process-group";
 import { createTestDatabase } from "./lib/test-database";
 
-// `npm run bench:webhooks [-- --events N --concurrency C --runs R --warmup W]`: N signed CREEM events at concurrency C
+// `npm run bench:webhooks [-- --events N --concurrency C --runs R --warmup W --known F]`: N signed CREEM events at concurrency C
 // against `next start` on a fresh PostgreSQL database, through the app's route and through a bare route
 // (signature check + one `pg` insert of the event id: app/api/bench/bare/route.bench.ts, in this build
 // only), alternating, R runs each. Both routes are warmed up first at concurrency C (rounds of W requests,
 // at least 2, until a round's p99 is within 10 % of the previous one), so the first measured run is not a
 // cold one. Prints throughput, latency, errors and a loss check per run, and the ratio app/bare (goal: >= 0.8,
-// p99 <= 50 ms). A benchmark, not a test: exits 1 only on errors or lost events.
+// p99 <= 50 ms). By default every customer is new to the app; `--known F` signs up the buyers of that fraction
+// of the subscriptions before each run (0..1), so their events also resolve and link a user and a workspace.
+// A benchmark, not a test: exits 1 only on errors or lost events.
 
 const root = path.resolve(import.meta.dirname, "..");
 const arg = (name: string, fallback: number) => {
@@ -26,6 +28,7 @@ const RUNS = arg("runs", 3);
 const C = arg("concurrency", 8);
 const PORT = arg("port", 3210);
 const WARMUP_ROUND = arg("warmup", 500);
+const KNOWN = Math.min(1, Math.max(0, arg("known", 0)));
 const WARMUP_MAX_ROUNDS = 8;
 const SECRET = "whsec_bench_secret";
 const DAY = 86_400_000;
@@ -84,6 +87,8 @@ function events(count: number, tag: string): string[] {
   }
   return bodies;
 }
+
+type BenchEvent = { id: string; object: { customer: { email: string } } };
 
 type Measurement = {
   route: string;
@@ -222,13 +227,21 @@ async function measure(
   group: number,
 ): Promise<Measurement> {
   const bodies = events(N, tag);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  if (KNOWN > 0) {
+    // The buyers of the first KNOWN of the subscriptions have accounts (each gets its personal workspace).
+    const emails = [...new Set(bodies.map((b) => (JSON.parse(b) as BenchEvent).object.customer.email))];
+    await client.query(
+      `INSERT INTO "User" (id, email, "updatedAt") SELECT 'bench_' || md5(e), e, now() FROM unnest($1::text[]) AS e`,
+      [emails.slice(0, Math.round(emails.length * KNOWN))],
+    );
+  }
   const cpuBefore = cpuByProcess();
   const { latencies, errors, seconds } = await load(routeUrl(base, route), bodies);
   const cpu = cpuUsed(cpuBefore, cpuByProcess(), group);
 
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const ids = bodies.map((b) => (JSON.parse(b) as { id: string }).id);
+  const ids = bodies.map((b) => (JSON.parse(b) as BenchEvent).id);
   const { rows } = await client.query<{ n: string }>(
     `SELECT count(*) AS n FROM "WebhookEvent" WHERE id = ANY($1) AND "processedAt" IS NOT NULL`,
     [ids],
@@ -272,7 +285,9 @@ async function main() {
       results.push(pair.sort((a) => (a.route === "app" ? -1 : 1)));
     }
 
-    console.log(`events ${N} per route per run, concurrency ${C}`);
+    console.log(
+      `events ${N} per route per run, concurrency ${C}, ${Math.round(KNOWN * 100)} % of the buyers signed up`,
+    );
     console.log(
       "run  route  events/s   p50 ms   p99 ms  errors  lost  server CPU ms/ev  db CPU ms/ev  ratio app/bare",
     );
