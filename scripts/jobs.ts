@@ -59,6 +59,11 @@ try {
     process.exitCode = 1;
   } else {
     const status = await jobsStatus(boss);
+    console.log(
+      status.workers === 0
+        ? "No job worker is running on this database (start one: npm run worker)\n"
+        : `${status.workers} job worker${status.workers === 1 ? "" : "s"} running\n`,
+    );
     console.log("Queues (times in UTC)");
     if (status.queues.length === 0)
       console.log("  none yet: start a worker (`npm run worker` or `npm run dev`)");

@@ -8,6 +8,7 @@ const links: TabNavItem[] = [
   { href: "/admin/revenue", label: "Revenue", match: "prefix" },
   { href: "/admin/discounts", label: "Discounts", match: "prefix" },
   { href: "/admin/products", label: "Products", match: "prefix" },
+  { href: "/admin/jobs", label: "Jobs", match: "prefix" },
 ];
 
 export function AdminNav({ failed }: { failed: number }) {

@@ -1,9 +1,11 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
+// The wrapper scrolls a wide table sideways on a phone. It is `relative` so absolutely positioned content in
+// a cell (an sr-only label) scrolls with the table instead of widening the page.
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div className="relative w-full overflow-x-auto">
       <table className={cn("w-full text-left text-sm", className)} {...props} />
     </div>
   );

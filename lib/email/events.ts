@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { wakeJob } from "@/lib/jobs/wake";
 
 // What the webhook route needs of lifecycle email, and nothing more: which events may make an email due, and
 // how to wake the job that decides and sends them. Rendering and sending happen in the job worker (the
@@ -13,14 +14,14 @@ export const EMAIL_EVENT_TYPES: ReadonlySet<string> = new Set([
   "checkout.completed",
 ]);
 
-/** The PostgreSQL NOTIFY channel the `lifecycle-email` job wakes on (its `wakeOn`, lib/jobs/registry.ts). */
-export const EMAIL_WAKE_CHANNEL = "lifecycle_email";
+/** The job that decides and sends lifecycle email (lib/jobs/registry.ts). */
+export const LIFECYCLE_EMAIL_JOB = "lifecycle-email";
 
 /**
- * Tells every job worker listening that an email may be due now. One cheap statement; the worker coalesces
- * a burst of wakes into one run. Lost (no worker listening, a dropped connection): the job's schedule, every
- * minute, decides the same emails.
+ * Tells the job workers that an email may be due now (lib/jobs/wake.ts): one cheap statement, and a burst of
+ * wakes becomes one run. Lost (no worker listening, a dropped connection): the job's schedule, every minute,
+ * decides the same emails.
  */
-export async function wakeLifecycleEmail(db: PrismaClient): Promise<void> {
-  await db.$executeRaw`SELECT pg_notify(${EMAIL_WAKE_CHANNEL}, '')`;
+export function wakeLifecycleEmail(db: PrismaClient): Promise<void> {
+  return wakeJob(db, LIFECYCLE_EMAIL_JOB);
 }

@@ -4,6 +4,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 // The shape of a background job. Jobs live in PostgreSQL (pg-boss, schema `pgboss`), so schedules, singleton
 // keys and retries hold across any number of app and worker instances.
 
+/** The PostgreSQL schema of pg-boss's tables (created by the first worker that starts). */
+export const JOBS_SCHEMA = "pgboss";
+
 export type JobContext = {
   db: PrismaClient;
   creem: CreemClient;
@@ -18,11 +21,6 @@ export type JobDefinition = {
   description: string;
   /** Cron expression in UTC (5 fields); absent = run only when sent (`npm run jobs -- run <name>`). */
   schedule?: string;
-  /**
-   * A PostgreSQL NOTIFY channel: a notification on it queues a run at once (a burst becomes one run, by the
-   * singleton key) instead of waiting for the schedule. Whoever notifies needs no job client, one statement.
-   */
-  wakeOn?: string;
   /** At most one job with this key is waiting and one running, however many instances send it. */
   singletonKey: string;
   /** Failed runs are retried `limit` times, the n-th after `delaySeconds` x 2^(n-1) to x 2^n (backoff). */

@@ -1,12 +1,13 @@
 import { reconcile, replayFailedEvents, resyncStaleSubscriptions } from "@/lib/billing/webhooks/reconcile";
-import { EMAIL_WAKE_CHANNEL } from "@/lib/email/events";
+import { LIFECYCLE_EMAIL_JOB } from "@/lib/email/events";
 import { pruneRateLimits } from "@/lib/rate-limit";
 import { correctSeatDrift } from "@/lib/workspaces/seat-drift";
 import type { JobDefinition } from "./definition";
 
 // Every background job of the app, in one list. To add a job: add one entry here (name, schedule, singleton
 // key, retry policy, handler calling into lib/). The worker (`npm run worker`, started by `npm run dev`)
-// creates its queue, keeps its schedule in PostgreSQL and runs it; `npm run jobs` shows it.
+// creates its queue, keeps its schedule in PostgreSQL and runs it; `npm run jobs` and the console's Jobs
+// page show it, and wakeJob (lib/jobs/wake.ts) runs it now.
 
 /** Fails the run (so it is retried with backoff) when some items failed, after the others were done. */
 function failIfAny(failed: number, what: string, output: Record<string, unknown>) {
@@ -74,10 +75,9 @@ export const jobs: JobDefinition[] = [
     // due, then sends what is queued. Woken at once by the webhook route after an event that may make an
     // email due; the schedule is the backstop and sends the trial reminders. Imported when run: rendering
     // loads react-dom/server.
-    name: "lifecycle-email",
+    name: LIFECYCLE_EMAIL_JOB,
     description: "Queue the lifecycle emails the billing state calls for, then send queued ones",
     schedule: "* * * * *",
-    wakeOn: EMAIL_WAKE_CHANNEL,
     singletonKey: "lifecycle-email",
     retry: { limit: 3, delaySeconds: 30, backoff: true },
     timeoutSeconds: 5 * 60,

@@ -1,13 +1,14 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
-import type { JobContext, JobDefinition } from "./definition";
+import { JOBS_SCHEMA, type JobContext, type JobDefinition } from "./definition";
 import { jobs as registeredJobs } from "./registry";
+import { WAKE_CHANNEL } from "./wake";
 
 // Runs the registered jobs with pg-boss on the app's own database (schema `pgboss`, created on first start).
 // Any number of workers may run: pg-boss hands each job to one of them, the schedules fire once per slot
 // across all instances, and a queue holds at most one waiting and one running job (policy "stately").
 
-export const JOBS_SCHEMA = "pgboss";
+export { JOBS_SCHEMA };
 
 /**
  * A pg-boss instance on the app's database. A worker keeps the schedules firing and maintains the tables;
@@ -122,7 +123,7 @@ export async function startJobWorker(options: {
 
   const wakes = await listenForWakes({
     boss,
-    definitions: definitions.filter((job) => job.wakeOn),
+    definitions,
     workerIds,
     connectionString: options.connectionString,
     log,
@@ -141,8 +142,8 @@ const WAKE_COALESCE_MS = 50;
 const LISTEN_RETRY_MS = 5_000;
 
 /**
- * LISTENs on the jobs' `wakeOn` channels (one connection for all). A notification queues a run of each job
- * on that channel (its singleton key keeps it to one waiting run) and wakes this worker's poller, so the run
+ * LISTENs for wakes (lib/jobs/wake.ts: a NOTIFY on WAKE_CHANNEL whose payload names a job). A wake queues a
+ * run of that job (its singleton key keeps it to one waiting run) and wakes this worker's poller, so the run
  * starts in milliseconds rather than at the next poll. A dropped connection is re-established; wakes sent
  * meanwhile are lost, which the jobs' schedules make up for.
  */
@@ -154,8 +155,6 @@ async function listenForWakes(options: {
   log: (line: string) => void;
 }): Promise<{ stop: () => Promise<void> }> {
   const { boss, definitions, workerIds, log } = options;
-  const channels = [...new Set(definitions.map((job) => job.wakeOn!))];
-  if (channels.length === 0) return { stop: async () => undefined };
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -179,7 +178,8 @@ async function listenForWakes(options: {
   const connect = async () => {
     const c = new pg.Client({ connectionString: options.connectionString, application_name: "jobs-wake" });
     c.on("notification", (message) => {
-      for (const job of definitions) if (job.wakeOn === message.channel) wake(job);
+      const job = definitions.find((j) => j.name === message.payload);
+      if (message.channel === WAKE_CHANNEL && job) wake(job);
     });
     c.on("error", (error) => {
       log(`[jobs] wake connection lost: ${error.message}`);
@@ -190,7 +190,7 @@ async function listenForWakes(options: {
       }
     });
     await c.connect();
-    for (const channel of channels) await c.query(`LISTEN ${c.escapeIdentifier(channel)}`);
+    await c.query(`LISTEN ${c.escapeIdentifier(WAKE_CHANNEL)}`);
     if (stopped) await c.end();
     else client = c;
   };

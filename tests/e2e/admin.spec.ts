@@ -185,3 +185,27 @@ test("a past_due webhook produces exactly one email in the outbox, rendered", as
     /\/dashboard\/billing\/portal$/,
   );
 });
+
+test("the Jobs page shows the running worker and Run now runs a job at once", async ({ page }) => {
+  await signIn(page, E2E_ADMIN_EMAIL);
+  await page.goto("/admin/jobs");
+  await expect(page.getByRole("heading", { name: "Background jobs" })).toBeVisible();
+  await expect(page.getByText("1 worker running")).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: "rate-limit-prune" });
+  await expect(row).toContainText("41 3 * * *");
+  await row.getByRole("button", { name: "Run now" }).click();
+  await expect(row.getByRole("status")).toHaveText("rate-limit-prune is queued; a worker starts it now.");
+  const recent = page.getByRole("table", { name: "Recent runs" });
+  await expect(async () => {
+    await page.reload();
+    await expect(recent.getByRole("row").filter({ hasText: "rate-limit-prune" }).first()).toContainText(
+      "completed",
+      { timeout: 500 },
+    );
+  }).toPass({ timeout: 15_000 });
+  await shot(page, "console-jobs");
+  if (SCREENSHOTS) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await snap(page, { path: `${SCREENS}/console-jobs-390.png`, fullPage: true });
+  }
+});

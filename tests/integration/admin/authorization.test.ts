@@ -14,6 +14,7 @@ const db = testDb();
 const webhooks = await import("@/app/admin/webhooks/actions");
 const customers = await import("@/app/admin/customers/actions");
 const discounts = await import("@/app/admin/discounts/actions");
+const jobActions = await import("@/app/admin/jobs/actions");
 const pages = {
   layout: (await import("@/app/admin/layout")).default,
   home: (await import("@/app/admin/page")).default,
@@ -24,6 +25,7 @@ const pages = {
   revenue: (await import("@/app/admin/revenue/page")).default,
   discounts: (await import("@/app/admin/discounts/page")).default,
   products: (await import("@/app/admin/products/page")).default,
+  jobs: (await import("@/app/admin/jobs/page")).default,
 };
 const { isAdminEmail } = await import("@/lib/admin/guard");
 
@@ -97,6 +99,7 @@ describe("everyone but operators gets 404", () => {
       expect(await isNotFound(() => pages.revenue())).toBe(true);
       expect(await isNotFound(() => pages.discounts({ searchParams: search }))).toBe(true);
       expect(await isNotFound(() => pages.products())).toBe(true);
+      expect(await isNotFound(() => pages.jobs())).toBe(true);
     });
 
     it(`${who}: every action, and nothing is written`, async () => {
@@ -118,6 +121,9 @@ describe("everyone but operators gets 404", () => {
         ),
       ).toBe(true);
       expect(await isNotFound(() => discounts.deleteDiscountAction({}, form({ discountId: "disc_x" })))).toBe(
+        true,
+      );
+      expect(await isNotFound(() => jobActions.runJobAction({}, form({ job: "billing-reconcile" })))).toBe(
         true,
       );
       // Invalid input is not even read: still 404, not a validation message.

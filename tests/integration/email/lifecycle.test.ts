@@ -86,10 +86,8 @@ describe("payment failed", () => {
     const { postWebhook } = await import("../webhooks/route-support");
     const { jobNamed } = await import("@/lib/jobs/registry");
     const { startJobWorker } = await import("@/lib/jobs/worker");
-    // The registry's job under a name of its own and without its schedule (other test files share this
-    // database), polling once a minute: only the route's wake can start it within this test.
-    const registered = jobNamed("lifecycle-email")!;
-    const job = { ...registered, name: `${registered.name}-${uid("t")}`, schedule: undefined };
+    // The registry's job, polling once a minute: only the route's wake can start it within this test.
+    const job = jobNamed("lifecycle-email")!;
     const worker = await startJobWorker({
       connectionString: process.env.DATABASE_URL!,
       context: { db, creem: {} as never },

@@ -5,6 +5,7 @@ import type { CreemClient } from "@/lib/creem";
 import type { JobDefinition } from "@/lib/jobs/definition";
 import { jobs } from "@/lib/jobs/registry";
 import { jobsStatus } from "@/lib/jobs/status";
+import { wakeJob } from "@/lib/jobs/wake";
 import { createBoss, registerJobs, sendJob, startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import { testDb } from "../support/db";
 
@@ -146,12 +147,10 @@ describe("job worker (pg-boss on the app database)", () => {
     expect(status.recent.some((r) => r.id === id && r.state === "completed")).toBe(true);
   });
 
-  it("runs a job at once when its wake channel is notified: one run for a burst, one more for a wake during a run", async () => {
-    const channel = `wake_${randomUUID().slice(0, 8)}`;
+  it("runs a job at once when it is woken: one run for a burst, one more for a wake during a run", async () => {
     const runs: number[] = [];
     let release: () => void = () => undefined;
     const job = testJob({
-      wakeOn: channel,
       handler: async () => {
         runs.push(Date.now());
         // The first run stays busy until the test has sent a wake during it.
@@ -159,20 +158,20 @@ describe("job worker (pg-boss on the app database)", () => {
         return {};
       },
     });
+    const other = testJob({ handler: async () => ({ ran: true }) });
     // Polling once a minute: only a wake can start a run within the test's time.
     const w = await startJobWorker({
       connectionString: url,
       context: { db, creem: noCreem },
-      definitions: [job],
+      definitions: [job, other],
       pollingIntervalSeconds: 60,
       log: () => undefined,
     });
     stops.push(w.stop);
     await new Promise((resolve) => setTimeout(resolve, 300)); // past the worker's first (empty) poll
-    const notify = () => db.$executeRaw`SELECT pg_notify(${channel}, '')`;
 
     const sentAt = Date.now();
-    await Promise.all(Array.from({ length: 20 }, notify));
+    await Promise.all(Array.from({ length: 20 }, () => wakeJob(db, job.name)));
     expect(
       await until(
         async () => runs.length,
@@ -182,7 +181,7 @@ describe("job worker (pg-boss on the app database)", () => {
     expect(runs[0]! - sentAt).toBeLessThan(20_000);
 
     // A wake while the run is busy (whose data it may have read already) gets a run of its own, after it.
-    await notify();
+    await wakeJob(db, job.name);
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     expect(
@@ -193,10 +192,13 @@ describe("job worker (pg-boss on the app database)", () => {
     ).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(runs).toHaveLength(2);
+    // A wake names one job: the other one never ran, and a name no worker knows is ignored.
+    await wakeJob(db, "no-such-job");
+    expect((await jobsStatus(w.boss)).queues.find((q) => q.name === other.name)?.counts).toEqual({});
   });
 
-  it("wakes the lifecycle-email job on the channel the webhook route notifies", async () => {
-    const { EMAIL_WAKE_CHANNEL } = await import("@/lib/email/events");
-    expect(jobs.find((j) => j.name === "lifecycle-email")?.wakeOn).toBe(EMAIL_WAKE_CHANNEL);
+  it("the webhook route's email wake names the registry's lifecycle-email job", async () => {
+    const { LIFECYCLE_EMAIL_JOB } = await import("@/lib/email/events");
+    expect(jobs.map((j) => j.name)).toContain(LIFECYCLE_EMAIL_JOB);
   });
 });
