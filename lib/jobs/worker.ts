@@ -8,8 +8,6 @@ import { WAKE_CHANNEL } from "./wake";
 // Any number of workers may run: pg-boss hands each job to one of them, the schedules fire once per slot
 // across all instances, and a queue holds at most one waiting and one running job (policy "stately").
 
-export { JOBS_SCHEMA };
-
 /**
  * A pg-boss instance on the app's database. A worker keeps the schedules firing and maintains the tables;
  * a client (`npm run jobs`, tests) only reads and sends.
