@@ -19,17 +19,24 @@ const summary = (output: unknown) => {
   return (o.message ?? JSON.stringify(output)).split("\n")[0]!.slice(0, 160);
 };
 
+/** The registered job named `name`, or undefined after saying which jobs there are. */
+function namedJob(name: string | undefined) {
+  const job = name ? jobNamed(name) : undefined;
+  if (!job) {
+    console.error(`Unknown job "${name ?? ""}". Jobs: ${jobs.map((j) => j.name).join(", ")}`);
+    process.exitCode = 1;
+  }
+  return job;
+}
+
 const boss = createBoss(env.DATABASE_URL, "client");
 boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
 await boss.start();
 try {
   const [command, name] = process.argv.slice(2);
   if (command === "run") {
-    const job = name ? jobNamed(name) : undefined;
-    if (!job) {
-      console.error(`Unknown job "${name ?? ""}". Jobs: ${jobs.map((j) => j.name).join(", ")}`);
-      process.exitCode = 1;
-    } else {
+    const job = namedJob(name);
+    if (job) {
       await registerJobs(boss, [job], env.DATABASE_URL);
       const id = await sendJob(boss, job);
       console.log(
@@ -37,11 +44,8 @@ try {
       );
     }
   } else if (command === "exec") {
-    const job = name ? jobNamed(name) : undefined;
-    if (!job) {
-      console.error(`Unknown job "${name ?? ""}". Jobs: ${jobs.map((j) => j.name).join(", ")}`);
-      process.exitCode = 1;
-    } else {
+    const job = namedJob(name);
+    if (job) {
       const { db } = await import("@/lib/db");
       const { creem } = await import("@/lib/creem/server");
       try {
