@@ -2,7 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { JOBS_SCHEMA } from "@/lib/jobs/definition";
-import { jobs } from "@/lib/jobs/registry";
+import { jobNamed, jobs } from "@/lib/jobs/registry";
 import { jobsStatus, WORKERS_SQL, type JobsStatus, type SqlRunner } from "@/lib/jobs/status";
 import { wakeJob } from "@/lib/jobs/wake";
 import { recordAudit } from "./audit";
@@ -25,14 +25,19 @@ function runner(db: PrismaClient): SqlRunner {
   };
 }
 
+/** How many job workers are connected to this database now. */
+async function workerCount(db: PrismaClient): Promise<number> {
+  const [{ workers }] = await db.$queryRawUnsafe<[{ workers: number }]>(WORKERS_SQL);
+  return workers;
+}
+
 export async function adminJobs(db: PrismaClient, now = new Date()): Promise<AdminJobs> {
   const [{ ready }] = await db.$queryRawUnsafe<[{ ready: boolean }]>(
     `SELECT to_regclass('${JOBS_SCHEMA}.queue') IS NOT NULL AS ready`,
   );
   if (!ready) {
     // No worker has ever started on this database: pg-boss creates its tables on its first start.
-    const [{ workers }] = await db.$queryRawUnsafe<[{ workers: number }]>(WORKERS_SQL);
-    return { ready: false, workers };
+    return { ready: false, workers: await workerCount(db) };
   }
   const status = await jobsStatus(runner(db), now, 20);
   return {
@@ -51,9 +56,8 @@ export async function runJobNow(
   admin: Pick<CurrentUser, "id" | "email">,
   name: string,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  if (!jobs.some((job) => job.name === name)) return { ok: false, error: `There is no job "${name}".` };
-  const [{ workers }] = await db.$queryRawUnsafe<[{ workers: number }]>(WORKERS_SQL);
-  if (workers === 0) {
+  if (!jobNamed(name)) return { ok: false, error: `There is no job "${name}".` };
+  if ((await workerCount(db)) === 0) {
     return {
       ok: false,
       error: "No job worker is running, so nothing would run it. Start one: npm run worker.",
