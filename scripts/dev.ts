@@ -8,6 +8,7 @@ import { localSecret, localSigningKey } from "./lib/local-secret";
 import { settleOldPgliteData } from "./lib/old-pglite-data";
 import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
+import { WORKER_ARGS, WORKER_COMMAND } from "./lib/worker-process";
 
 // `npm run dev`: one command, zero accounts. Uses DATABASE_URL when set, else an embedded PostgreSQL kept in
 // .data/postgres; without CREEM_API_KEY, starts the local CREEM (creem-emulator/) with its state in
@@ -109,7 +110,7 @@ async function main() {
 
   startChild("npx", ["next", "dev", "--port", port, "--hostname", hostname]);
   // Scheduled and retried background work (lib/jobs), on the same database; stop with the app.
-  startChild("npx", ["tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/worker.ts"]);
+  startChild(WORKER_COMMAND, WORKER_ARGS);
 }
 
 process.on("SIGINT", () => void shutdown(0));

@@ -13,6 +13,7 @@ import { stopProcessGroup } from "./lib/process-group";
 import { run } from "./lib/run";
 import { copyStandaloneAssets, hasBuild, startStandalone } from "./lib/standalone";
 import { createTestDatabase } from "./lib/test-database";
+import { WORKER_ARGS, WORKER_COMMAND } from "./lib/worker-process";
 
 // Playwright's web server: the local CREEM (in memory, fast webhook retries), a fresh migrated database, then
 // the standalone production server, the one the Docker image runs (built first when missing), and the job
@@ -53,7 +54,7 @@ async function main() {
     database = await createTestDatabase("starter_e2e");
     server = startStandalone({ port: E2E_PORT, env: { ...env, DATABASE_URL: database.url } });
     server.on("exit", (code) => void stop(code ?? 1));
-    worker = spawn("npx", ["tsx", "--import", "./scripts/lib/server-only-hook.mjs", "scripts/worker.ts"], {
+    worker = spawn(WORKER_COMMAND, WORKER_ARGS, {
       cwd: root,
       env: { ...env, DATABASE_URL: database.url },
       stdio: "inherit",
