@@ -5,6 +5,7 @@ import { startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma";
 import { createTestDatabase } from "../../../scripts/lib/test-database";
 import { testDb } from "../support/db";
+import { until } from "../support/until";
 import { ADMIN_EMAIL, form, newUser, signInAs } from "./support";
 
 // The console's Jobs page on a database of its own (worker counts are per database, and other test files
@@ -31,15 +32,6 @@ afterAll(async () => {
   await db?.$disconnect();
   await database?.drop();
 });
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe("the console's Jobs page", () => {
   it("before any worker: says so, and Run now refuses instead of waking nobody", async () => {
@@ -75,6 +67,7 @@ describe("the console's Jobs page", () => {
     const after = await until(
       () => adminJobs(db),
       (s) => s.ready && s.recent.some((r) => r.name === "rate-limit-prune" && r.state === "completed"),
+      20_000,
     );
     if (!after.ready) throw new Error("unreachable");
     expect(after.recent.find((r) => r.name === "rate-limit-prune")).toMatchObject({

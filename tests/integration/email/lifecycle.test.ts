@@ -26,7 +26,8 @@ const settings = await import("@/app/dashboard/settings/actions");
 const DAY = 86_400_000;
 const mailsTo = (to: string) => db.devMail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
 
-async function pastDue(email: string) {
+/** A subscription.past_due event for a new subscription of `email`: its renewal failed a second ago. */
+function pastDueEvent(email: string) {
   const now = Date.now();
   const sub = { id: uid("sub"), status: "past_due", periodStart: now - 30 * DAY, periodEnd: now - 1000 };
   const event = envelope(
@@ -35,8 +36,13 @@ async function pastDue(email: string) {
     now,
     subscription(sub, customer(uid("cust"), email), now),
   );
-  expect((await deliver(db, event)).status).toBe(200);
   return { subId: sub.id, event };
+}
+
+async function pastDue(email: string) {
+  const { subId, event } = pastDueEvent(email);
+  expect((await deliver(db, event)).status).toBe(200);
+  return { subId, event };
 }
 
 function row(data: Record<string, unknown> & { id: string; userId: string; status: string }) {
@@ -97,14 +103,7 @@ describe("payment failed", () => {
     });
     try {
       const user = await newUser(db);
-      const now = Date.now();
-      const sub = { id: uid("sub"), status: "past_due", periodStart: now - 30 * DAY, periodEnd: now - 1000 };
-      const event = envelope(
-        uid("evt"),
-        "subscription.past_due",
-        now,
-        subscription(sub, customer(uid("cust"), user.email), now),
-      );
+      const { event } = pastDueEvent(user.email);
       expect((await postWebhook(JSON.stringify(event))).status).toBe(200);
       await vi.waitFor(async () => expect(await mailsTo(user.email)).toHaveLength(1), {
         timeout: 15_000,

@@ -8,6 +8,7 @@ import { jobsStatus } from "@/lib/jobs/status";
 import { wakeJob } from "@/lib/jobs/wake";
 import { createBoss, registerJobs, sendJob, startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import { testDb } from "../support/db";
+import { until } from "../support/until";
 
 // The job system on a real database: what several instances register, singleton keys, retries with
 // backoff, and what `npm run jobs` reads back.
@@ -51,15 +52,6 @@ function testJob(overrides: Partial<JobDefinition>): JobDefinition {
     handler: async () => ({}),
     ...overrides,
   };
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 25_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe("job worker (pg-boss on the app database)", () => {
