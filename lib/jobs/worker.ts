@@ -108,6 +108,10 @@ export async function startJobWorker(options: {
             ...options.context,
             log: (line) => log(`[jobs] ${job.name}: ${line}`),
           });
+          // Completed here, before this worker looks for its next run. pg-boss completes a run without waiting
+          // for it, and a stately queue refuses a second active run (pg-boss's fetch swallows that refusal), so
+          // a run queued meanwhile (a wake during this one) would otherwise wait for the next poll.
+          await boss.complete(job.name, run!.id, output);
           log(`[jobs] ${job.name} ${run!.id} done in ${Date.now() - started} ms`);
           return output;
         } catch (error) {
